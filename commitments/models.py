@@ -1,0 +1,343 @@
+"""Articles, the commitments stated in them, what they serve, and the history of their progress."""
+
+import datetime
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models, transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from departments.models import Department, Official
+
+from .querysets import CommitmentQuerySet, StatusUpdateQuerySet
+from .status import Signal, Status
+
+PLAN_START = datetime.date(2021, 1, 1)
+PLAN_END = datetime.date(2025, 12, 31)
+
+PROGRESS_VALIDATORS = [MinValueValidator(0), MaxValueValidator(100)]
+
+
+def progress_in_range(prefix):
+    return models.CheckConstraint(
+        condition=models.Q(progress__gte=0, progress__lte=100), name=f"{prefix}_progress_0_100"
+    )
+
+
+def status_in_vocabulary(prefix):
+    return models.CheckConstraint(
+        condition=models.Q(status__in=Status.values), name=f"{prefix}_status_known"
+    )
+
+
+class BilingualName(models.Model):
+    """A vocabulary entry named in Chinese and in English."""
+
+    slug = models.SlugField(_("标识"), max_length=50, unique=True)
+    name = models.CharField(_("名称"), max_length=50)
+    name_en = models.CharField(_("英文名称"), max_length=100)
+    keywords = models.JSONField(_("关键词"), default=list, blank=True)
+    order = models.PositiveIntegerField(_("排序"), default=0)
+
+    class Meta:
+        abstract = True
+        ordering = ["order", "slug"]
+
+    def __str__(self):
+        return self.localized_name
+
+    @property
+    def localized_name(self):
+        return self.name_en if (get_language() or "").startswith("en") else self.name
+
+
+class Goal(BilingualName):
+    """One of the city's 五个中心, created by a data migration."""
+
+    class Meta(BilingualName.Meta):
+        verbose_name = _("五个中心目标")
+        verbose_name_plural = _("五个中心目标")
+
+    def get_absolute_url(self):
+        return reverse("commitments:goal", args=[self.slug])
+
+
+class Theme(BilingualName):
+    class Meta(BilingualName.Meta):
+        verbose_name = _("主题")
+        verbose_name_plural = _("主题")
+
+
+class Article(models.Model):
+    title = models.CharField(_("标题"), max_length=300)
+    source = models.CharField(_("来源"), max_length=100, blank=True)
+    published_at = models.DateTimeField(_("发布时间"), null=True, blank=True)
+    editor = models.CharField(_("编辑"), max_length=50, blank=True)
+    reporters = models.JSONField(_("记者"), default=list, blank=True)
+    correspondents = models.JSONField(_("通讯员"), default=list, blank=True)
+    text = models.TextField(_("原文"))
+    content_hash = models.CharField(_("内容哈希"), max_length=64, unique=True)
+    imported_at = models.DateTimeField(_("导入时间"), auto_now=True)
+
+    class Meta:
+        ordering = ["-published_at", "id"]
+        verbose_name = _("文章")
+        verbose_name_plural = _("文章")
+        constraints = [
+            # Identifies an edited version of an article already imported.
+            models.UniqueConstraint(
+                fields=["source", "title", "published_at"], name="article_unique_identity"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("commitments:article", args=[self.pk])
+
+
+class Statement(models.Model):
+    """What one official said for one department in one article: the speaker block."""
+
+    article = models.ForeignKey(
+        Article, verbose_name=_("文章"), on_delete=models.CASCADE, related_name="statements"
+    )
+    department = models.ForeignKey(
+        Department, verbose_name=_("部门"), on_delete=models.PROTECT, related_name="statements"
+    )
+    official = models.ForeignKey(
+        Official, verbose_name=_("负责人"), on_delete=models.PROTECT, related_name="statements"
+    )
+    headline = models.CharField(_("标题"), max_length=200)
+    order = models.PositiveIntegerField(_("顺序"), default=0)
+
+    class Meta:
+        ordering = ["article", "order"]
+        verbose_name = _("表态")
+        verbose_name_plural = _("表态")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "department"], name="statement_unique_department_per_article"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.official}: {self.headline}"
+
+
+class Commitment(models.Model):
+    department = models.ForeignKey(
+        Department, verbose_name=_("部门"), on_delete=models.PROTECT, related_name="commitments"
+    )
+    official = models.ForeignKey(
+        Official,
+        verbose_name=_("负责人"),
+        on_delete=models.PROTECT,
+        related_name="commitments",
+        null=True,
+        blank=True,
+    )
+    article = models.ForeignKey(
+        Article, verbose_name=_("文章"), on_delete=models.PROTECT, related_name="commitments"
+    )
+    order = models.PositiveIntegerField(_("顺序"), default=0)
+    title = models.CharField(_("标题"), max_length=200)
+    text = models.TextField(_("原文"))
+    source_start = models.PositiveIntegerField(_("原文起点"))
+    source_end = models.PositiveIntegerField(_("原文终点"))
+    search_tokens = models.TextField(_("检索词"), blank=True, editable=False)
+    themes = models.ManyToManyField(Theme, verbose_name=_("主题"), related_name="commitments")
+    goals = models.ManyToManyField(
+        Goal,
+        verbose_name=_("五个中心"),
+        through="CommitmentGoal",
+        related_name="commitments",
+        blank=True,
+    )
+    status = models.CharField(
+        _("状态"), max_length=20, choices=Status.choices, default=Status.NOT_RATED
+    )
+    progress = models.PositiveSmallIntegerField(
+        _("进度"), default=0, validators=PROGRESS_VALIDATORS
+    )
+    due_date = models.DateField(_("截止日期"), default=PLAN_END)
+    last_reported_on = models.DateField(_("最近报告日期"), null=True, blank=True, editable=False)
+    version = models.PositiveIntegerField(_("版本"), default=1, editable=False)
+    created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
+
+    history = HistoricalRecords(excluded_fields=["search_tokens"])
+
+    objects = CommitmentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["department__order", "article", "order"]
+        verbose_name = _("承诺")
+        verbose_name_plural = _("承诺")
+        constraints = [
+            progress_in_range("commitment"),
+            status_in_vocabulary("commitment"),
+            models.CheckConstraint(
+                condition=models.Q(source_end__gt=models.F("source_start")),
+                name="commitment_span_end_after_start",
+            ),
+            models.UniqueConstraint(
+                fields=["article", "department", "order"], name="commitment_unique_position"
+            ),
+        ]
+        indexes = [
+            # The public list filtered by department and status, and its status counts.
+            models.Index(fields=["department", "status"], name="commitment_dept_status"),
+            models.Index(fields=["status"], name="commitment_status"),
+            # The 督办 signal: overdue and silent commitments.
+            models.Index(fields=["due_date", "status"], name="commitment_due_status"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("commitments:detail", args=[self.pk])
+
+    @property
+    def signal(self):
+        """The 督办 signal computed in Python, for a single commitment already loaded."""
+        on = timezone.localdate()
+        if self.due_date < on and self.status != Status.DONE:
+            return Signal.RED
+        last = self.last_reported_on or timezone.localdate(self.created_at)
+        if on - last >= datetime.timedelta(days=180):
+            return Signal.AMBER
+        return Signal.GREEN
+
+    @transaction.atomic
+    def update_status(
+        self, *, status, progress, note="", evidence_url="", author=None, reported_on=None
+    ):
+        """Append a StatusUpdate and move the current status and progress to the latest one.
+
+        Both writes happen in one transaction: an invalid update leaves neither behind.
+        Rows are locked so that concurrent updates of one commitment serialise.
+        """
+        locked = Commitment.objects.select_for_update().get(pk=self.pk)
+        update = StatusUpdate(
+            commitment=locked,
+            status=status,
+            progress=progress,
+            note=note,
+            evidence_url=evidence_url,
+            author=author,
+            reported_on=reported_on or timezone.localdate(),
+        )
+        update.full_clean()
+        update.save()
+        latest = locked.updates.latest_first().first()
+        locked.status, locked.progress = latest.status, latest.progress
+        locked.last_reported_on = latest.reported_on
+        locked._change_reason = f"status update #{update.pk}"
+        locked.save(update_fields=["status", "progress", "last_reported_on", "updated_at"])
+        self.status, self.progress = locked.status, locked.progress
+        self.last_reported_on, self.updated_at = locked.last_reported_on, locked.updated_at
+        return update
+
+
+class CommitmentGoal(models.Model):
+    """The link of a commitment to a goal, with the keywords that justified it."""
+
+    commitment = models.ForeignKey(
+        Commitment, on_delete=models.CASCADE, related_name="goal_links"
+    )
+    goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="commitment_links")
+    keywords = models.JSONField(_("依据关键词"), default=list)
+
+    class Meta:
+        verbose_name = _("目标关联")
+        verbose_name_plural = _("目标关联")
+        constraints = [
+            models.UniqueConstraint(fields=["commitment", "goal"], name="commitment_goal_unique"),
+        ]
+        # The goal pages and the goal filter: commitments of one goal.
+        indexes = [models.Index(fields=["goal", "commitment"], name="commitmentgoal_goal")]
+
+    def __str__(self):
+        return f"{self.commitment_id} → {self.goal_id}"
+
+
+class Target(models.Model):
+    """A quantitative target or deadline stated in a commitment."""
+
+    class Kind(models.TextChoices):
+        QUANTITY = "quantity", _("数量目标")
+        DEADLINE = "deadline", _("时限")
+
+    commitment = models.ForeignKey(
+        Commitment, verbose_name=_("承诺"), on_delete=models.CASCADE, related_name="targets"
+    )
+    text = models.CharField(_("原文"), max_length=200)
+    kind = models.CharField(_("类型"), max_length=10, choices=Kind.choices)
+    value = models.DecimalField(_("数值"), max_digits=14, decimal_places=2, null=True, blank=True)
+    unit = models.CharField(_("单位"), max_length=20, blank=True)
+    year = models.PositiveSmallIntegerField(_("年份"), null=True, blank=True)
+    source_start = models.PositiveIntegerField(_("原文起点"))
+    source_end = models.PositiveIntegerField(_("原文终点"))
+
+    class Meta:
+        ordering = ["commitment", "source_start"]
+        verbose_name = _("目标")
+        verbose_name_plural = _("目标")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(source_end__gt=models.F("source_start")),
+                name="target_span_end_after_start",
+            ),
+        ]
+
+    def __str__(self):
+        return self.text
+
+
+class StatusUpdate(models.Model):
+    """One entry of a commitment's history; the latest one is its current state."""
+
+    commitment = models.ForeignKey(
+        Commitment, verbose_name=_("承诺"), on_delete=models.CASCADE, related_name="updates"
+    )
+    status = models.CharField(_("状态"), max_length=20, choices=Status.choices)
+    progress = models.PositiveSmallIntegerField(_("进度"), validators=PROGRESS_VALIDATORS)
+    note = models.TextField(_("说明"), blank=True)
+    evidence_url = models.URLField(_("佐证链接"), max_length=500, blank=True)
+    reported_on = models.DateField(_("报告日期"), default=timezone.localdate)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("填报人"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="status_updates",
+    )
+    created_at = models.DateTimeField(_("记录时间"), auto_now_add=True)
+
+    objects = StatusUpdateQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-reported_on", "-created_at", "-id"]
+        get_latest_by = ["reported_on", "created_at", "id"]
+        verbose_name = _("进展更新")
+        verbose_name_plural = _("进展更新")
+        constraints = [progress_in_range("statusupdate"), status_in_vocabulary("statusupdate")]
+        indexes = [
+            # A commitment's timeline and its latest update.
+            models.Index(
+                fields=["commitment", "-reported_on", "-created_at"], name="statusupdate_timeline"
+            ),
+            # The overview's and the feed's latest updates.
+            models.Index(fields=["-created_at"], name="statusupdate_recent"),
+        ]
+
+    def __str__(self):
+        return f"{self.commitment_id}: {self.get_status_display()} {self.progress}%"
