@@ -206,7 +206,9 @@ class Commitment(models.Model):
 
     @property
     def signal(self):
-        """The 督办 signal computed in Python, for a single commitment already loaded."""
+        """The 督办 signal: the one annotated by `with_signal(on)`, else computed for today."""
+        if "_signal" in self.__dict__:
+            return Signal(self._signal)
         on = timezone.localdate()
         if self.due_date < on and self.status != Status.DONE:
             return Signal.RED
@@ -214,6 +216,11 @@ class Commitment(models.Model):
         if on - last >= datetime.timedelta(days=180):
             return Signal.AMBER
         return Signal.GREEN
+
+    @signal.setter
+    def signal(self, value):
+        # `with_signal()` annotates rows with `signal`; without a setter Django cannot load them.
+        self._signal = value
 
     @transaction.atomic
     def update_status(

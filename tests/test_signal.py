@@ -1,0 +1,84 @@
+"""The 督办 signal at its boundaries: in the queryset, on a loaded commitment, in the admin filter."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from commitments.models import Commitment
+from commitments.status import Signal, Status
+
+from .factories import make_commitment
+
+pytestmark = pytest.mark.django_db
+
+DAY = datetime.timedelta(days=1)
+
+
+def commitment_reported(days_ago, **fields):
+    commitment = make_commitment(**fields)
+    commitment.update_status(
+        status=Status.IN_PROGRESS,
+        progress=50,
+        reported_on=timezone.localdate() - days_ago * DAY,
+    )
+    return commitment
+
+
+def signal_in_queryset(commitment, on=None):
+    return Commitment.objects.with_signal(on).get(pk=commitment.pk).signal
+
+
+@pytest.mark.parametrize(
+    ("due_in_days", "status", "expected"),
+    [
+        (0, Status.IN_PROGRESS, Signal.GREEN),  # due today: not yet late
+        (-1, Status.IN_PROGRESS, Signal.RED),  # due yesterday
+        (-1, Status.DONE, Signal.GREEN),  # late date but done
+        (-1, Status.ABANDONED, Signal.RED),
+    ],
+)
+def test_red_when_due_date_passed_without_done(due_in_days, status, expected):
+    commitment = make_commitment(due_date=timezone.localdate() + due_in_days * DAY)
+    commitment.update_status(status=status, progress=50)
+    assert signal_in_queryset(commitment) == expected
+    assert Commitment.objects.get(pk=commitment.pk).signal == expected
+
+
+@pytest.mark.parametrize(
+    ("days_silent", "expected"), [(179, Signal.GREEN), (180, Signal.AMBER), (181, Signal.AMBER)]
+)
+def test_amber_after_180_days_without_update(days_silent, expected):
+    commitment = commitment_reported(days_silent, due_date=timezone.localdate() + 365 * DAY)
+    assert signal_in_queryset(commitment) == expected
+    assert Commitment.objects.get(pk=commitment.pk).signal == expected
+
+
+def test_red_wins_over_amber():
+    commitment = commitment_reported(400, due_date=timezone.localdate() - DAY)
+    assert signal_in_queryset(commitment) == Signal.RED
+
+
+def test_never_reported_commitment_counts_from_its_import():
+    commitment = make_commitment(due_date=timezone.localdate() + 365 * DAY)
+    today = timezone.localdate()
+    assert signal_in_queryset(commitment, on=today + 179 * DAY) == Signal.GREEN
+    assert signal_in_queryset(commitment, on=today + 180 * DAY) == Signal.AMBER
+
+
+def test_signal_on_a_given_day_overrides_today():
+    commitment = make_commitment(due_date=datetime.date(2025, 12, 31))
+    commitment.update_status(status=Status.IN_PROGRESS, progress=10, reported_on=datetime.date(2025, 7, 4))
+    assert signal_in_queryset(commitment, on=datetime.date(2025, 12, 31)) == Signal.AMBER
+    assert signal_in_queryset(commitment, on=datetime.date(2025, 12, 30)) == Signal.GREEN
+    assert signal_in_queryset(commitment, on=datetime.date(2026, 1, 1)) == Signal.RED
+
+
+def test_with_signal_of_selects_one_colour():
+    future = timezone.localdate() + 365 * DAY
+    red = make_commitment(due_date=timezone.localdate() - DAY)
+    amber = commitment_reported(180, due_date=future)
+    green = commitment_reported(179, due_date=future)
+    for commitment, signal in [(red, Signal.RED), (amber, Signal.AMBER), (green, Signal.GREEN)]:
+        selected = Commitment.objects.with_signal_of(signal).values_list("pk", flat=True)
+        assert list(selected) == [commitment.pk]
