@@ -1,6 +1,12 @@
-"""Response headers that Django's SecurityMiddleware does not set."""
+"""Project middleware: security headers Django does not set, and a plain 503 when the database is down."""
+
+import logging
 
 from django.conf import settings
+from django.db.utils import InterfaceError, OperationalError
+from django.http import HttpResponse
+
+logger = logging.getLogger(__name__)
 
 
 class ContentSecurityPolicyMiddleware:
@@ -17,3 +23,32 @@ class ContentSecurityPolicyMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Content-Security-Policy", self.policy)
         return response
+
+
+class DatabaseUnavailableMiddleware:
+    """Answers 503 with a plain message when the database cannot be reached.
+
+    Django reconnects on the next request (CONN_HEALTH_CHECKS), so the site recovers by itself
+    when the database returns.
+    """
+
+    MESSAGE = (
+        "PlanWatch 暂时无法访问数据库,请稍后再试。\n"
+        "PlanWatch cannot reach its database; please try again shortly.\n"
+    )
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, (OperationalError, InterfaceError)):
+            logger.error("Database unavailable: %s", exception)
+            response = HttpResponse(
+                self.MESSAGE, status=503, content_type="text/plain; charset=utf-8"
+            )
+            response["Retry-After"] = "30"
+            return response
+        return None

@@ -58,6 +58,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "planwatch.middleware.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "planwatch.urls"
