@@ -3,12 +3,13 @@
 import datetime
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
 from commitments.models import Commitment
 from commitments.status import Signal, Status
 
-from .factories import make_commitment
+from .factories import make_commitment, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -82,3 +83,23 @@ def test_with_signal_of_selects_one_colour():
     for commitment, signal in [(red, Signal.RED), (amber, Signal.AMBER), (green, Signal.GREEN)]:
         selected = Commitment.objects.with_signal_of(signal).values_list("pk", flat=True)
         assert list(selected) == [commitment.pk]
+
+
+def test_admin_filters_and_colours_each_signal_at_its_boundaries(client):
+    today, future = timezone.localdate(), timezone.localdate() + 365 * DAY
+    make_commitment(title="今天到期", due_date=today)
+    make_commitment(title="昨天到期", due_date=today - DAY)
+    commitment_reported(180, title="180天未更新", due_date=future)
+    commitment_reported(179, title="179天未更新", due_date=future)
+    client.force_login(make_user(is_staff=True, is_superuser=True))
+    url = reverse("admin:commitments_commitment_changelist")
+    expected = {
+        Signal.RED: {"昨天到期"},
+        Signal.AMBER: {"180天未更新"},
+        Signal.GREEN: {"今天到期", "179天未更新"},
+    }
+    for signal, titles in expected.items():
+        response = client.get(url, {"signal": signal.value})
+        assert {c.title for c in response.context["cl"].result_list} == titles
+        assert f'class="signal signal-{signal.value}"' in response.content.decode()
+        assert str(signal.label) in response.content.decode()
