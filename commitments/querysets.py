@@ -3,10 +3,11 @@
 import datetime
 
 from django.db import models
-from django.db.models import Avg, Case, Count, Q, Value, When
+from django.db.models import Avg, Case, Count, Exists, F, OuterRef, Q, Value, When
 from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 
+from . import search
 from .status import Signal, Status
 
 STALE_AFTER = datetime.timedelta(days=180)
@@ -67,6 +68,58 @@ class CommitmentQuerySet(models.QuerySet):
         return self.aggregate(
             total=Count("id"), mean_progress=Coalesce(Avg("progress"), 0.0), **per_status
         )
+
+    def signal_summary(self, on=None):
+        """Count per 督办 signal, in one aggregate query."""
+        per_signal = {
+            f"signal_{value}": Count("id", filter=Q(signal=value)) for value in Signal.values
+        }
+        return self.with_signal(on).aggregate(**per_signal)
+
+    def search(self, text):
+        """Commitments whose jieba tokens hold every keyword of `text`; all when it has none."""
+        terms = search.query_terms(text)
+        return search.filter_by_terms(self, terms) if terms else self
+
+    def having_targets(self, present=True):
+        """Commitments with (or, present=False, without) a quantitative target or deadline."""
+        from .models import Target  # models imports this module
+
+        has_target = Exists(Target.objects.filter(commitment=OuterRef("pk")))
+        return self.filter(has_target if present else ~has_target)
+
+    def with_targets(self):
+        return self.prefetch_related("targets")
+
+    def with_history(self):
+        """The status updates of each commitment, latest first, in one more query."""
+        return self.prefetch_related("updates")
+
+    def with_goal_keywords(self, goal):
+        """Commitments serving `goal`, each with `goal_keywords`: the keywords that linked it."""
+        return self.filter(goal_links__goal=goal).annotate(goal_keywords=F("goal_links__keywords"))
+
+    def progress_by_department(self):
+        """Every department with `commitment_count` and `mean_progress` of these commitments."""
+        return self._progress_of("department")
+
+    def progress_by_goal(self):
+        """Every goal with `commitment_count` and `mean_progress` of these commitments."""
+        return self._progress_of("goals")
+
+    def progress_by_theme(self):
+        """Every theme with `commitment_count` and `mean_progress` of these commitments."""
+        return self._progress_of("themes")
+
+    def _progress_of(self, field):
+        """One grouped query over the related model, so rows without commitments show as zero."""
+        related = self.model._meta.get_field(field).related_model
+        mine = Q(commitments__in=self.values("pk"))
+        # A grouped query ignores Meta.ordering: restate it.
+        return related.objects.annotate(
+            commitment_count=Count("commitments", filter=mine),
+            mean_progress=Coalesce(Avg("commitments__progress", filter=mine), 0.0),
+        ).order_by(*related._meta.ordering)
 
 
 class StatusUpdateQuerySet(models.QuerySet):

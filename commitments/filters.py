@@ -1,0 +1,75 @@
+"""The FilterSet of the public commitment list, its exports and its charts' links."""
+
+import django_filters
+from django.utils.translation import gettext_lazy as _
+
+from departments.models import Department
+
+from .models import Goal, Theme
+from .status import Signal, Status
+
+SORTS = {
+    "-progress": (_("进度从高到低"), ["-progress"]),
+    "progress": (_("进度从低到高"), ["progress"]),
+    "due_date": (_("截止日期从早到晚"), ["due_date"]),
+    "-updated": (_("最近更新在前"), ["-last_update_on"]),
+}
+
+HAS_TARGET = {"yes": True, "no": False}
+
+
+class CommitmentFilter(django_filters.FilterSet):
+    """Filters a queryset of `Commitment.objects.with_signal()`; every value travels in the URL."""
+
+    q = django_filters.CharFilter(label=_("关键词"), method="filter_keywords", max_length=100)
+    department = django_filters.ModelChoiceFilter(
+        label=_("部门"),
+        queryset=Department.objects.all(),
+        to_field_name="slug",
+        empty_label=_("全部部门"),
+    )
+    theme = django_filters.ModelChoiceFilter(
+        label=_("主题"),
+        field_name="themes",
+        queryset=Theme.objects.all(),
+        to_field_name="slug",
+        empty_label=_("全部主题"),
+    )
+    goal = django_filters.ModelChoiceFilter(
+        label=_("五个中心"),
+        field_name="goals",
+        queryset=Goal.objects.all(),
+        to_field_name="slug",
+        empty_label=_("全部目标"),
+    )
+    status = django_filters.ChoiceFilter(
+        label=_("状态"), choices=Status.choices, empty_label=_("全部状态")
+    )
+    signal = django_filters.ChoiceFilter(
+        label=_("督办信号"), choices=Signal.choices, empty_label=_("全部信号")
+    )
+    has_target = django_filters.ChoiceFilter(
+        label=_("量化目标"),
+        choices=[("yes", _("有量化目标或时限")), ("no", _("无量化目标"))],
+        method="filter_has_target",
+        empty_label=_("不限"),
+    )
+    sort = django_filters.ChoiceFilter(
+        label=_("排序"),
+        choices=[(key, label) for key, (label, _fields) in SORTS.items()],
+        method="sort_by",
+        empty_label=_("按部门"),
+    )
+
+    def filter_keywords(self, queryset, name, value):
+        return queryset.search(value)
+
+    def filter_has_target(self, queryset, name, value):
+        return queryset.having_targets(HAS_TARGET[value])
+
+    def sort_by(self, queryset, name, value):
+        # The id breaks ties, so that no row appears on two pages.
+        return queryset.order_by(*SORTS[value][1], "pk")
+
+    def filter_queryset(self, queryset):
+        return super().filter_queryset(queryset.order_by(*queryset.model._meta.ordering, "pk"))

@@ -1,0 +1,155 @@
+"""Public pages of commitments: the overview, the filterable list and its exports, goals, articles."""
+
+import csv
+
+from django.core.paginator import Paginator
+from django.http import HttpResponseBadRequest, JsonResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+
+from . import charts
+from .filters import CommitmentFilter
+from .models import Article, Commitment, Goal, StatusUpdate
+from .querysets import today
+
+PAGE_SIZE = 25
+LATEST_UPDATES = 8
+EXPORT_CHUNK = 2000
+EXPORT_FIELDS = [
+    "id", "title", "department", "official", "themes", "goals", "status", "status_label",
+    "progress", "due_date", "signal", "targets", "url",
+]
+
+
+def overview(request):
+    commitments = Commitment.objects.all()
+    summary = commitments.progress_summary()
+    goals = commitments.progress_by_goal()
+    context = {
+        "summary": summary,
+        "signals": commitments.signal_summary(),
+        "goals": goals,
+        "updates": StatusUpdate.objects.latest_first().with_related()[:LATEST_UPDATES],
+    }
+    if summary["total"]:
+        context["charts"] = [
+            charts.plan_chart(today(), summary["mean_progress"]),
+            charts.status_chart(summary),
+            charts.progress_chart("chart-goals", _("各中心平均进度"), goals, "goal"),
+            charts.progress_chart(
+                "chart-departments", _("各部门平均进度"), commitments.progress_by_department(),
+                "department",
+            ),
+        ]
+    return render(request, "commitments/overview.html", context)
+
+
+def listed_commitments():
+    """The rows of the list and its exports: what a row shows, with its 督办 signal."""
+    return Commitment.objects.with_related().with_targets().with_signal()
+
+
+def commitment_list(request):
+    filterset = CommitmentFilter(request.GET, queryset=listed_commitments())
+    if not filterset.is_valid():
+        return render(request, "commitments/commitment_list.html", {"filter": filterset}, status=400)
+    page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "commitments/commitment_list.html", {"filter": filterset, "page": page})
+
+
+def export_csv(request):
+    filterset = CommitmentFilter(request.GET, queryset=listed_commitments())
+    if not filterset.is_valid():
+        return HttpResponseBadRequest(filter_errors(filterset), content_type="text/plain; charset=utf-8")
+    response = StreamingHttpResponse(
+        csv_lines(request, filterset.qs), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = 'attachment; filename="planwatch-commitments.csv"'
+    return response
+
+
+def export_json(request):
+    filterset = CommitmentFilter(request.GET, queryset=listed_commitments())
+    if not filterset.is_valid():
+        return JsonResponse({"errors": filterset.errors.get_json_data()}, status=400)
+    results = [export_row(request, commitment) for commitment in filterset.qs]
+    return JsonResponse(
+        {"count": len(results), "results": results}, json_dumps_params={"ensure_ascii": False}
+    )
+
+
+class Echo:
+    """A file-like object for csv.writer that hands each line back instead of storing it."""
+
+    def write(self, line):
+        return line
+
+
+def csv_lines(request, commitments):
+    writer = csv.DictWriter(Echo(), fieldnames=EXPORT_FIELDS)
+    # A byte-order mark, so that spreadsheet programs read the Chinese as UTF-8.
+    yield "\ufeff" + writer.writeheader()
+    for commitment in commitments.iterator(EXPORT_CHUNK):
+        yield writer.writerow(export_row(request, commitment))
+
+
+def export_row(request, commitment):
+    return {
+        "id": commitment.pk,
+        "title": commitment.title,
+        "department": commitment.department.name,
+        "official": str(commitment.official or ""),
+        "themes": "、".join(theme.name for theme in commitment.themes.all()),
+        "goals": "、".join(link.goal.name for link in commitment.goal_links.all()),
+        "status": commitment.status,
+        "status_label": commitment.get_status_display(),
+        "progress": commitment.progress,
+        "due_date": commitment.due_date.isoformat(),
+        "signal": commitment.signal.value,
+        "targets": "；".join(target.text for target in commitment.targets.all()),
+        "url": request.build_absolute_uri(commitment.get_absolute_url()),
+    }
+
+
+def filter_errors(filterset):
+    return "\n".join(
+        f"{filterset.form[name].label}: {' '.join(errors)}" for name, errors in filterset.errors.items()
+    )
+
+
+def commitment_detail(request, pk):
+    commitment = get_object_or_404(
+        listed_commitments().with_history(), pk=pk
+    )
+    return render(request, "commitments/commitment_detail.html", {"commitment": commitment})
+
+
+def goal_detail(request, slug):
+    goal = get_object_or_404(Goal, slug=slug)
+    commitments = Commitment.objects.for_goal(goal)
+    summary = commitments.progress_summary()
+    departments = commitments.progress_by_department().filter(commitment_count__gt=0)
+    context = {
+        "goal": goal,
+        "summary": summary,
+        "commitments": Commitment.objects.with_goal_keywords(goal)
+        .with_related()
+        .with_targets()
+        .with_signal(),
+    }
+    if summary["total"]:
+        context["charts"] = [
+            charts.status_chart(summary, goal=goal.slug),
+            charts.progress_chart(
+                "chart-departments", _("各部门平均进度"), departments, "department", goal=goal.slug
+            ),
+        ]
+    return render(request, "commitments/goal_detail.html", context)
+
+
+def article_detail(request, pk):
+    article = get_object_or_404(Article, pk=pk)
+    commitments = article.commitments.select_related("department").order_by("source_start")
+    return render(
+        request, "commitments/article_detail.html", {"article": article, "commitments": commitments}
+    )

@@ -1,0 +1,44 @@
+"""Public pages of departments: every department's progress, and one department's commitments."""
+
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+
+from commitments import charts
+from commitments.models import Commitment
+from commitments.status import Status
+
+from .models import Department
+
+
+def department_list(request):
+    departments = Commitment.objects.progress_by_department().prefetch_related("officials")
+    return render(request, "departments/department_list.html", {"departments": departments})
+
+
+def department_detail(request, slug):
+    department = get_object_or_404(Department.objects.prefetch_related("officials"), slug=slug)
+    commitments = Commitment.objects.for_department(department)
+    summary = commitments.progress_summary()
+    themes = commitments.progress_by_theme().filter(commitment_count__gt=0)
+    context = {
+        "department": department,
+        "statements": department.statements.select_related("official", "article"),
+        "summary": summary,
+        "groups": by_status(commitments.with_related().with_targets().with_signal()),
+    }
+    if summary["total"]:
+        context["charts"] = [
+            charts.status_chart(summary, department=department.slug),
+            charts.progress_chart(
+                "chart-themes", _("各主题平均进度"), themes, "theme", department=department.slug
+            ),
+        ]
+    return render(request, "departments/department_detail.html", context)
+
+
+def by_status(commitments):
+    """The commitments grouped by status, in the vocabulary's order, empty groups left out."""
+    groups = {status: [] for status in Status}
+    for commitment in commitments:
+        groups[commitment.status].append(commitment)
+    return [(status, members) for status, members in groups.items() if members]

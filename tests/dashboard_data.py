@@ -1,0 +1,158 @@
+"""Generated dashboard data: departments × commitments with themes, goals, targets and updates.
+
+`make_dashboard()` builds a small, fully linked dataset; `grow()` multiplies it, so that page tests
+can check that the number of queries does not follow the data.
+"""
+
+import datetime
+import hashlib
+import itertools
+from dataclasses import dataclass, field
+
+from commitments.models import (
+    PLAN_END,
+    Article,
+    Commitment,
+    CommitmentGoal,
+    Goal,
+    StatusUpdate,
+    Target,
+    Theme,
+)
+from commitments.search import tokenize
+from commitments.status import Status
+from departments.models import Department, Official
+
+_sequence = itertools.count(1)
+
+# phrase, theme slug, goal slug, the goal's keywords found in the phrase
+VOCABULARY = [
+    ("推进乡村振兴，发展特色产业", "gen-rural", "economy", ["产业"]),
+    ("建设数字政府，加强科技创新", "gen-digital", "innovation", ["科技", "创新"]),
+    ("优化营商环境，服务市场主体", "gen-business", "economy", ["营商环境", "市场主体"]),
+    ("扩大对外开放，吸引外资落户", "gen-opening", "international", ["开放", "外资"]),
+    ("发展现代物流，促进消费升级", "gen-logistics", "trade-logistics", ["物流", "消费"]),
+    ("深化金融改革，支持企业上市", "gen-finance", "finance", ["金融", "上市"]),
+]
+THEMES = {
+    "gen-rural": ("乡村振兴", "Rural revitalisation"),
+    "gen-digital": ("数字政府", "Digital government"),
+    "gen-business": ("营商环境", "Business environment"),
+    "gen-opening": ("对外开放", "Opening up"),
+    "gen-logistics": ("商贸物流", "Commerce and logistics"),
+    "gen-finance": ("金融", "Finance"),
+}
+# The history each commitment gets, by position: (status, progress, reported_on) oldest first.
+# Seven histories against six phrases, so that themes and statuses vary independently.
+# A commitment without history is due after the plan, so that some signals stay green.
+LATER_DUE = datetime.date(2030, 12, 31)
+HISTORIES = [
+    [],
+    [(Status.IN_PROGRESS, 30, datetime.date(2022, 3, 1))],
+    [(Status.IN_PROGRESS, 40, datetime.date(2022, 6, 1)), (Status.DONE, 100, datetime.date(2024, 12, 1))],
+    [(Status.STALLED, 10, datetime.date(2023, 1, 15))],
+    [(Status.NOT_STARTED, 0, datetime.date(2021, 5, 1)), (Status.PARTIAL, 60, datetime.date(2025, 6, 30))],
+    [(Status.ABANDONED, 5, datetime.date(2025, 11, 1))],
+    [(Status.IN_PROGRESS, 70, datetime.date(2025, 9, 1))],
+]
+
+
+@dataclass
+class Dashboard:
+    departments: list = field(default_factory=list)
+    commitments: list = field(default_factory=list)
+    themes: dict = field(default_factory=dict)
+    goals: dict = field(default_factory=dict)
+
+
+def make_dashboard(departments=4, per_department=5):
+    dashboard = Dashboard(
+        themes={slug: _theme(slug, order) for order, slug in enumerate(THEMES, start=1)},
+        goals={goal.slug: goal for goal in Goal.objects.all()},
+    )
+    dashboard.departments = [_department() for _ in range(departments)]
+    _add_commitments(dashboard, dashboard.departments, per_department)
+    return dashboard
+
+
+def grow(dashboard, times=10):
+    """Make the data `times` as large: more commitments in every department, and more departments."""
+    per_department = len(dashboard.commitments) // len(dashboard.departments)
+    new_departments = [_department() for _ in range((times - 1) * len(dashboard.departments))]
+    _add_commitments(dashboard, dashboard.departments, (times - 1) * per_department)
+    _add_commitments(dashboard, new_departments, per_department)
+    dashboard.departments += new_departments
+    return dashboard
+
+
+def _theme(slug, order):
+    name, name_en = THEMES[slug]
+    theme, _ = Theme.objects.get_or_create(
+        slug=slug, defaults={"name": name, "name_en": name_en, "order": 100 + order}
+    )
+    return theme
+
+
+def _department():
+    n = next(_sequence)
+    department = Department.objects.create(name=f"市生成{n}局", aliases=[f"生成{n}局"], order=n)
+    Official.objects.create(department=department, name=f"李{n}", titles=["党组书记", "局长"])
+    return department
+
+
+def _add_commitments(dashboard, departments, per_department):
+    """One article holding the text of every new commitment, then its rows."""
+    plans, text = [], ""
+    for department in departments:
+        text += f"{department.name}局长：\n"
+        for index in range(per_department):
+            n = next(_sequence)
+            phrase, theme, goal, keywords = VOCABULARY[n % len(VOCABULARY)]
+            target = f"到2025年建成{n}个示范点" if n % 2 else ""
+            sentence = f"{phrase}{target}。"
+            plans.append((department, n, sentence, target, len(text), theme, goal, keywords))
+            text += sentence + "\n"
+    article = Article.objects.create(
+        title=f"生成文章{next(_sequence)}",
+        source="测试",
+        text=text,
+        content_hash=hashlib.sha256(text.encode()).hexdigest(),
+    )
+    for plan in plans:
+        dashboard.commitments.append(_commitment(dashboard, article, *plan))
+
+
+def _commitment(dashboard, article, department, n, sentence, target, start, theme, goal, keywords):
+    history = HISTORIES[n % len(HISTORIES)]
+    status, progress, reported_on = history[-1] if history else (Status.NOT_RATED, 0, None)
+    commitment = Commitment.objects.create(
+        department=department,
+        official=department.officials.first(),
+        article=article,
+        order=n,
+        title=sentence.split("，")[0],
+        text=sentence,
+        source_start=start,
+        source_end=start + len(sentence),
+        search_tokens=" ".join(tokenize(sentence)),
+        status=status,
+        progress=progress,
+        last_reported_on=reported_on,
+        due_date=LATER_DUE if not history else PLAN_END,
+    )
+    commitment.themes.add(dashboard.themes[theme])
+    CommitmentGoal.objects.create(commitment=commitment, goal=dashboard.goals[goal], keywords=keywords)
+    if target:
+        offset = start + sentence.index(target)
+        Target.objects.create(
+            commitment=commitment, text=target, kind=Target.Kind.QUANTITY, value=n, unit="个",
+            year=2025, source_start=offset, source_end=offset + len(target),
+        )
+    StatusUpdate.objects.bulk_create(
+        StatusUpdate(
+            commitment=commitment, status=status, progress=progress, reported_on=reported_on,
+            note=f"第{index}次报告",
+        )
+        for index, (status, progress, reported_on) in enumerate(history, start=1)
+    )
+    return commitment
