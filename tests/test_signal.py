@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from commitments.admin import SIGNAL_COLOURS
 from commitments.models import Commitment
 from commitments.status import Signal, Status
 
@@ -101,5 +102,5 @@ def test_admin_filters_and_colours_each_signal_at_its_boundaries(client):
     for signal, titles in expected.items():
         response = client.get(url, {"signal": signal.value})
         assert {c.title for c in response.context["cl"].result_list} == titles
-        assert f'class="signal signal-{signal.value}"' in response.content.decode()
-        assert str(signal.label) in response.content.decode()
+        badge = f'class="signal signal-{signal.value}" style="color: {SIGNAL_COLOURS[signal]}">●</span> {signal.label}'
+        assert badge in response.content.decode()
