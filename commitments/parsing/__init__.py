@@ -1,0 +1,33 @@
+"""Parse a news article of Wuhan department heads' Five-Year Plan commitments into dataclasses.
+
+Plain Python: nothing here imports Django. jieba loads on the first parse, not on import.
+"""
+
+from .errors import ArticleParseError
+from .lexicons import GOALS, THEMES, Goal, Theme
+from .models import (
+    GoalMatch,
+    ParsedArticle,
+    ParsedCommitment,
+    ParsedDepartment,
+    ParsedOfficial,
+    ParsedTarget,
+)
+from .parser import parse_article
+from .tokens import search_tokens
+
+__all__ = [
+    "GOALS",
+    "THEMES",
+    "ArticleParseError",
+    "Goal",
+    "GoalMatch",
+    "ParsedArticle",
+    "ParsedCommitment",
+    "ParsedDepartment",
+    "ParsedOfficial",
+    "ParsedTarget",
+    "Theme",
+    "parse_article",
+    "search_tokens",
+]

@@ -1,0 +1,195 @@
+"""Vocabularies to classify commitments by: themes, the five goals, plan words for jieba."""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Theme:
+    slug: str
+    name: str
+    name_en: str
+    keywords: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Goal:
+    slug: str
+    name: str
+    name_en: str
+    keywords: tuple[str, ...]
+
+
+# Keywords are matched against jieba words and the words inside them (tokens.lexicon_words), so
+# a keyword is a word: 人才 matches 人才培养 but not 个人才能.
+THEMES = (
+    Theme("employment", "就业", "Employment", ("就业", "创业", "失业")),
+    Theme(
+        "social-security",
+        "社会保障",
+        "Social security",
+        ("社会保障", "社保", "养老保险", "失业保险", "工伤保险", "职业伤害", "养老", "救助", "低保"),
+    ),
+    Theme(
+        "rural-revitalisation",
+        "乡村振兴",
+        "Rural revitalisation",
+        ("乡村振兴", "乡村", "农村", "美丽乡村", "三乡工程", "小城镇"),
+    ),
+    Theme(
+        "poverty-alleviation",
+        "脱贫攻坚",
+        "Poverty alleviation",
+        ("脱贫攻坚", "脱贫", "扶贫", "返贫", "贫困", "减贫", "防贫", "帮扶", "对口支援", "低收入"),
+    ),
+    Theme(
+        "market-regulation",
+        "市场监管",
+        "Market regulation",
+        (
+            "市场监管", "市场准入", "准入即准营", "商事登记", "证照分离", "公平竞争", "竞争政策",
+            "不正当竞争", "消费维权", "质量安全", "质量强市", "质检", "质量基础设施", "包容审慎监管",
+        ),
+    ),
+    Theme(
+        "healthcare-security",
+        "医疗保障",
+        "Healthcare security",
+        ("医疗保障", "医保", "医疗保险", "医疗救助", "医药服务", "健康保险", "病有所医"),
+    ),
+    Theme(
+        "digital-government",
+        "数字政府",
+        "Digital government",
+        ("数字政府", "智慧城市", "大数据", "城市大脑", "数据治理", "人工智能", "区块链", "电子化"),
+    ),
+    Theme(
+        "government-services",
+        "政务服务",
+        "Government services",
+        (
+            "政务服务", "一网通办", "一窗通办", "一事联办", "全市通办", "跨市通办", "跨省通办",
+            "秒批秒办", "接诉即办", "店小二", "服务窗口", "行风建设",
+        ),
+    ),
+    Theme("audit", "审计", "Audit", ("审计",)),
+    Theme(
+        "urban-construction",
+        "城市建设",
+        "Urban construction",
+        (
+            "城市建设", "基础设施", "新基建", "轨道网", "道路网", "地下管网", "城市更新", "装配式建筑",
+            "建筑工业化", "新型城镇化", "城市风貌",
+        ),
+    ),
+    Theme(
+        "culture-tourism",
+        "文化旅游",
+        "Culture and tourism",
+        ("文化", "旅游", "文旅", "文艺", "戏曲", "文化遗产", "红色资源", "文化产业", "公共文化"),
+    ),
+    Theme("statistics", "统计", "Statistics", ("统计",)),
+    Theme(
+        "ecology",
+        "生态环境",
+        "Ecology and environment",
+        (
+            "生态环境", "生态", "绿色", "湿地", "森林", "绿化", "造林", "公园城市", "园林", "公园",
+            "生态修复", "环境保护", "山水林田湖草",
+        ),
+    ),
+    Theme("talent", "人才", "Talent", ("人才",)),
+    Theme(
+        "agriculture",
+        "农业",
+        "Agriculture",
+        ("农业", "三农", "精致农业", "智慧农业", "品牌农业", "三业联动", "农产品", "种业"),
+    ),
+    Theme(
+        "public-resources",
+        "公共资源交易",
+        "Public resources trading",
+        ("公共资源交易", "招标投标", "招投标"),
+    ),
+    Theme(
+        "business-environment", "营商环境", "Business environment", ("营商环境", "市场主体", "放管服")
+    ),
+    Theme(
+        "industry",
+        "产业发展",
+        "Industry",
+        ("产业", "制造业", "先进制造业", "战略性新兴产业", "现代服务业", "特色产业", "龙头企业"),
+    ),
+    Theme(
+        "science-technology",
+        "科技创新",
+        "Science and technology",
+        ("科技", "科研", "高科技", "知识产权", "研发"),
+    ),
+    Theme(
+        "state-assets", "国有资产", "State-owned assets", ("国有企业", "国企", "国有资本", "国有资产")
+    ),
+    Theme("public-finance", "财政", "Public finance", ("财政", "预算", "财政资金")),
+    Theme("public-services", "公共服务", "Public services", ("公共服务", "民生", "教育")),
+    Theme(
+        "health", "卫生健康", "Health", ("卫生", "公共卫生", "医疗", "医疗资源", "疾病预防", "卫生健康")
+    ),
+    Theme(
+        "opening-up",
+        "对外开放",
+        "Opening up",
+        ("对外开放", "友城", "外资", "外贸", "国际交往", "进出口"),
+    ),
+    Theme(
+        "regional-cooperation",
+        "区域合作",
+        "Regional cooperation",
+        ("城市群", "区域合作", "都市圈", "对口合作"),
+    ),
+    # The last resort for a commitment whose block names no theme at all: see tokens.assign_themes.
+    Theme("general", "综合", "General", ()),
+)
+
+GOALS = (
+    Goal(
+        "economy",
+        "全国经济中心",
+        "National Economic Centre",
+        (
+            "产业", "制造业", "先进制造业", "战略性新兴产业", "特色产业", "文化产业", "现代服务业",
+            "市场主体", "营商环境", "实体经济", "龙头企业", "民营经济",
+        ),
+    ),
+    Goal(
+        "innovation",
+        "国家科技创新中心",
+        "National Science & Technology Innovation Centre",
+        ("科技", "创新", "人才", "知识产权", "科研", "高科技", "研发"),
+    ),
+    Goal(
+        "trade-logistics",
+        "国家商贸物流中心",
+        "National Commerce & Logistics Centre",
+        ("物流", "商贸", "消费", "电子商务", "交通枢纽", "物流枢纽", "会展", "商业街区"),
+    ),
+    # 开放 alone is left out: 数据开放 and 统一开放的市场 are not about the world.
+    Goal(
+        "international",
+        "国际交往中心",
+        "International Exchange Centre",
+        ("国际", "对外开放", "友城", "外资", "外贸", "进出口", "国际化"),
+    ),
+    # Insurance by itself would pull in 养老保险: only commercial insurance is finance.
+    Goal(
+        "finance",
+        "区域金融中心",
+        "Regional Financial Centre",
+        ("金融", "资本", "上市", "融资", "保险业", "商业保险", "商业性保险", "商业健康保险"),
+    ),
+)
+
+# Plan vocabulary jieba must keep whole; every keyword above is added to it too.
+PLAN_WORDS = (
+    "乡村振兴", "营商环境", "一网通办", "五个中心", "数字政府", "新基建", "脱贫攻坚", "智慧城市",
+    "知识产权", "公园城市", "十四五", "八大战略", "三个环境", "五化统计", "全覆盖", "新发展格局",
+    "新发展理念", "现代化大武汉", "双随机", "一公开", "人才活力之城",
+)

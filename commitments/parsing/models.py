@@ -1,0 +1,108 @@
+"""The dataclasses a parse returns, and the article's JSON form."""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from .lexicons import GOALS
+
+_GOAL_NAMES = {goal.slug: goal.name for goal in GOALS}
+
+
+@dataclass
+class ParsedTarget:
+    text: str
+    start: int
+    end: int
+    value: float | None
+    unit: str | None
+    year: int | None
+    kind: str  # "quantity" or "deadline"
+
+    def to_dict(self) -> dict:
+        return {
+            "text": self.text,
+            "value": self.value,
+            "unit": self.unit,
+            "year": self.year,
+            "kind": self.kind,
+        }
+
+
+@dataclass
+class GoalMatch:
+    slug: str
+    keywords: list[str]
+
+
+@dataclass
+class ParsedCommitment:
+    title: str
+    text: str
+    start: int
+    end: int
+    themes: list[str]
+    goals: list[GoalMatch]
+    targets: list[ParsedTarget]
+    search_tokens: str
+
+    def to_dict(self) -> dict:
+        return {
+            "title": self.title,
+            "text": self.text,
+            "span": [self.start, self.end],
+            "themes": self.themes,
+            "goals": [_GOAL_NAMES[goal.slug] for goal in self.goals],
+            "targets": [target.to_dict() for target in self.targets],
+        }
+
+
+@dataclass
+class ParsedOfficial:
+    name: str
+    titles: list[str]
+
+
+@dataclass
+class ParsedDepartment:
+    name: str
+    aliases: list[str]
+    official: ParsedOfficial
+    headline: str
+    headline_start: int
+    headline_end: int
+    commitments: list[ParsedCommitment]
+
+    def to_dict(self) -> dict:
+        return {
+            "name": self.name,
+            "aliases": self.aliases,
+            "official": {"name": self.official.name, "titles": self.official.titles},
+            "headline": self.headline,
+            "commitments": [commitment.to_dict() for commitment in self.commitments],
+        }
+
+
+@dataclass
+class ParsedArticle:
+    title: str
+    published_at: datetime | None
+    source: str
+    editor: str
+    reporters: list[str]
+    correspondents: list[str]
+    text: str
+    departments: list[ParsedDepartment]
+    # Every role of the closing credits by name (记者, 通讯员, 统筹 …), reporters included.
+    credits: dict[str, list[str]] = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        return {
+            "article": {
+                "title": self.title,
+                "published_at": self.published_at.isoformat() if self.published_at else None,
+                "source": self.source,
+                "editor": self.editor,
+                "reporters": self.reporters,
+            },
+            "departments": [department.to_dict() for department in self.departments],
+        }
