@@ -1,0 +1,73 @@
+"""Quantitative targets and deadlines, with their exact text and span in the article."""
+
+import pytest
+
+from commitments.parsing import parse_article
+from commitments.parsing.targets import find_targets
+
+from .articles import sample
+
+
+def targets(text, published_year=2020):
+    found = find_targets(text, 0, published_year)
+    assert all(text[t.start : t.end] == t.text for t in found)
+    return [(t.text, t.value, t.unit, t.year, t.kind) for t in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "实现“300米见绿,500米见园”的目标。",
+            [("300米见绿", 300, "米", None, "quantity"), ("500米见园", 500, "米", None, "quantity")],
+        ),
+        ("打造武汉“12分钟文化圈”。", [("12分钟文化圈", 12, "分钟", None, "quantity")]),
+        ("到2025年,建成国家中心城市。", [("到2025年", None, None, 2025, "deadline")]),
+        ("2025年底前完成改造。", [("2025年底前", None, None, 2025, "deadline")]),
+        ("到二〇二五年基本建成。", [("到二〇二五年", None, None, 2025, "deadline")]),
+        ("五年内实现审计全覆盖。", [("五年内", 5, "年", 2025, "deadline")]),
+        ("工业投资年均增长8%左右。", [("工业投资年均增长8%左右", 8, "%", None, "quantity")]),
+        ("利用外资增长7.5％。", [("利用外资增长7.5％", 7.5, "%", None, "quantity")]),
+        ("新增市场主体50家。", [("新增市场主体50家", 50, "家", None, "quantity")]),
+        ("新增友好合作城市五个。", [("新增友好合作城市五个", 5, "个", None, "quantity")]),
+        (
+            "到2025年,新增停车泊位两万个。",
+            [("到2025年", None, None, 2025, "deadline"), ("新增停车泊位两万个", 20000, "个", 2025, "quantity")],
+        ),
+    ],
+)
+def test_targets_are_found_with_value_unit_year_and_kind(text, expected):
+    assert targets(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "巩固“四上”企业统计培训和统计台账两个“全覆盖”。",
+        "以构建“三个环境”为抓手,打造“五个中心”。",
+        "建设“口袋公园—社区公园—综合公园—郊野公园—自然公园”五级公园体系。",
+        "周密实施《武汉市推进美丽乡村建设三年行动计划》。",
+        "12月18日,市委十三届十次全会召开。",
+        "比2020年增长较快。",
+    ],
+)
+def test_slogans_dates_and_baselines_are_not_targets(text):
+    assert targets(text) == []
+
+
+def test_a_within_deadline_without_publication_date_has_no_year():
+    assert targets("五年内实现审计全覆盖。", published_year=None) == [("五年内", 5, "年", None, "deadline")]
+
+
+def test_targets_carry_spans_into_the_article_text():
+    article = parse_article(sample("variants.txt"))
+    found = [t for d in article.departments for c in d.commitments for t in c.targets]
+    assert all(article.text[t.start : t.end] == t.text for t in found)
+    assert [(t.text, t.value, t.unit, t.year) for t in found] == [
+        ("新增规模以上工业企业200家", 200, "家", None),
+        ("到2025年", None, None, 2025),
+        ("到2025年工业投资年均增长8%左右", 8, "%", 2025),
+        ("五年内", 5, "年", 2026),
+        ("新增友好合作城市五个", 5, "个", None),
+        ("15分钟便民生活圈", 15, "分钟", None),
+    ]
