@@ -78,11 +78,12 @@ def _check_is_text(text: str) -> None:
     if not text.strip():
         raise ArticleParseError("The input is empty: no line holds any text.")
     controls = [match.start() for match in _CONTROL.finditer(text)]
-    too_many = len(controls) > _MAX_CONTROL_SHARE * len(text)
-    if controls and (text[controls[0]] == "\x00" or too_many):
+    nul = text.find("\x00")
+    if nul != -1 or len(controls) > _MAX_CONTROL_SHARE * len(text):
+        offset = nul if nul != -1 else controls[0]
         raise ArticleParseError(
-            f"Line {line_number(text, controls[0])} holds control character "
-            f"U+{ord(text[controls[0]]):04X}: the input is binary data, not text."
+            f"Line {line_number(text, offset)} holds control character "
+            f"U+{ord(text[offset]):04X}: the input is binary data, not text."
         )
 
 

@@ -15,8 +15,11 @@ _DATE = re.compile(
 )
 _SOURCE = re.compile(r"来源\s*[:：]\s*(?P<source>[^\s【】\[\]()（）|｜]+)")
 _EDITOR = re.compile(r"^[【\[]?(?:责任)?编辑\s*[:：]\s*(?P<editor>[^】\]\s]+)")
-# The credits close the article in parentheses: (记者马振华 黄丽娟 通讯员付成荣 统筹倪宁).
-_CREDITS = re.compile(r"^[(（]?\s*(?:本报|长江日报)?(?:见习记者|记者|通讯员|统筹)")
+# The credits close the article, names only: (记者马振华 黄丽娟 通讯员付成荣 统筹倪宁). A sentence
+# that starts with 记者 (记者从市统计局获悉,…) has punctuation and is body text.
+_CREDITS = re.compile(
+    r"^[(（]?\s*(?:本报|长江日报)?(?:见习记者|记者|通讯员|统筹)[^。，,；;！!？?:：]*[)）]?$"
+)
 _ROLE = re.compile(r"^(?:本报|长江日报)?(?P<role>见习记者|记者|通讯员|统筹|实习生|摄影)(?P<name>.*)$")
 _NAME_SEPARATORS = re.compile(r"[\s、,，;；]+")
 
@@ -30,13 +33,13 @@ class Metadata:
     credits: dict[str, list[str]] = field(default_factory=dict)
 
 
-def is_dateline(paragraph: Paragraph) -> bool:
+def _is_dateline(paragraph: Paragraph) -> bool:
     """The line under the title that carries the date and the source."""
     return bool(_DATE.match(paragraph.text) or _SOURCE.search(paragraph.text))
 
 
 def is_credits(paragraph: Paragraph) -> bool:
-    return bool(_CREDITS.match(paragraph.text)) and len(paragraph.text) < 400
+    return bool(_CREDITS.match(paragraph.text))
 
 
 def is_editor(paragraph: Paragraph) -> bool:
@@ -47,7 +50,7 @@ def read_metadata(header: list[Paragraph], footer: list[Paragraph]) -> Metadata:
     """Metadata from the paragraphs before the first speaker and after the last block."""
     metadata = Metadata()
     for paragraph in header:
-        if is_dateline(paragraph):
+        if _is_dateline(paragraph):
             metadata.published_at = metadata.published_at or _published_at(paragraph.text)
             source = _SOURCE.search(paragraph.text)
             metadata.source = metadata.source or (source["source"] if source else "")

@@ -64,7 +64,8 @@ def _commitment(text: str, statement: Statement, year: int | None) -> ParsedComm
 def _give_every_commitment_a_theme(commitments: list[ParsedCommitment], block_text: str) -> None:
     """A commitment that names no theme belongs to its block's most named theme.
 
-    The block runs from the headline to the last paragraph, so 统计 in 市统计局's headline counts.
+    The block runs from the headline to the last paragraph: a theme named only in the headline
+    (“五化统计”) still counts.
     """
     themeless = [commitment for commitment in commitments if not commitment.themes]
     if themeless:

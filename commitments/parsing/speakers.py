@@ -7,7 +7,7 @@ from .decoding import Paragraph
 from .punctuation import COLONS
 
 # A unit is named by what it is: 局, 委员会, 办公室, 区 … The longer suffixes come first.
-UNIT_SUFFIXES = ("委员会", "办公室", "中心", "局", "委", "办", "区", "县", "厅", "部", "院", "会")
+_UNIT_SUFFIXES = ("委员会", "办公室", "中心", "局", "委", "办", "区", "县", "厅", "部", "院", "会")
 # Bodies a post belongs to rather than the unit itself: 党组书记, 管委会主任 of a development zone.
 _ORGANS = ("党组", "党委", "党工委", "党总支", "管委会")
 _POSTS = (
@@ -15,9 +15,9 @@ _POSTS = (
     "|总经理|董事长|委员|成员|常委"
 )
 # 党组书记, 副局长, 常务副区长, 党委委员, 一级巡视员: an optional organ, rank, then the post.
-TITLE = rf"(?:(?:{'|'.join(_ORGANS)})?(?:常务)?副?(?:{_POSTS})|[一二]级巡视员)"
+_TITLE = rf"(?:(?:{'|'.join(_ORGANS)})?(?:常务)?副?(?:{_POSTS})|[一二]级巡视员)"
 _TITLES_AND_NAME = re.compile(
-    rf"(?P<titles>{TITLE}(?:、{TITLE})*)(?P<name>[\u4e00-\u9fff·]{{2,4}})"
+    rf"(?P<titles>{_TITLE}(?:、{_TITLE})*)(?P<name>[\u4e00-\u9fff·]{{2,4}})"
 )
 # The part before the colon: Chinese characters and the 、 between titles only, never a sentence.
 _HEAD = re.compile(rf"^(?P<head>[\u4e00-\u9fff、·]{{5,40}})[{COLONS}]\s*(?P<rest>.*)$")
@@ -52,7 +52,7 @@ def split_head(head: str) -> tuple[str, tuple[str, ...], str] | None:
     the rest parses as titles and a name."""
     for cut in range(len(head) - 1, 1, -1):
         unit = head[:cut]
-        if "、" in unit or not unit.endswith(UNIT_SUFFIXES) or unit.endswith(_ORGANS):
+        if "、" in unit or not unit.endswith(_UNIT_SUFFIXES) or unit.endswith(_ORGANS):
             continue
         match = _TITLES_AND_NAME.fullmatch(head[cut:])
         if match:

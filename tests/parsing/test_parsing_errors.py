@@ -35,6 +35,11 @@ def test_text_full_of_control_characters_is_refused_as_binary():
     assert "binary" in message and "U+0001" in message
 
 
+def test_a_nul_character_in_text_is_refused_even_after_a_stray_control():
+    text = make_article("市统计局局长张三:", "统计先行", "推进统计\x07现代化改革。\x00")
+    assert "U+0000" in refusal(text)
+
+
 def test_a_stray_control_character_in_real_text_is_kept():
     text = make_article("市统计局局长张三:", "统计先行", "推进统计现代化改革。\x07")
     assert "\x07" in parse_article(text).text
