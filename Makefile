@@ -5,13 +5,14 @@ BIN := $(VENV)/bin
 ARTICLE := fixtures/articles/wuhan-2020-12-22-cjn.txt
 DEV_ENV := DJANGO_DEBUG=1
 
-.PHONY: run setup test migrate import check bench clean
+.PHONY: run setup test check clean
 
 run: setup
 	$(DEV_ENV) $(BIN)/python manage.py runserver 127.0.0.1:8000
 
 setup: $(VENV)/.runtime-installed
 	$(DEV_ENV) $(BIN)/python manage.py migrate --no-input
+	$(DEV_ENV) $(BIN)/python manage.py import_article $(ARTICLE)
 
 test: $(VENV)/.dev-installed
 	$(BIN)/python -m pytest

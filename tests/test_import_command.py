@@ -1,0 +1,115 @@
+"""import_article: the seed article lands whole, exactly quoted, and re-imports are safe."""
+
+import json
+
+import pytest
+from django.core.management import call_command
+
+from commitments.models import Article, Commitment, Statement, StatusUpdate, Target
+from commitments.status import Status
+from departments.models import Department, Official
+
+pytestmark = pytest.mark.django_db
+
+
+def counts():
+    return {
+        model.__name__: model.objects.count()
+        for model in (Article, Department, Official, Statement, Commitment, Target, StatusUpdate)
+    }
+
+
+def test_import_stores_every_department_with_its_official_and_headline(imported_article):
+    assert Department.objects.count() == 11
+    statement = Statement.objects.select_related("official", "department").get(
+        department__name="市人力资源和社会保障局"
+    )
+    assert statement.official.name == "孙志军"
+    assert statement.official.titles == ["党组书记", "局长"]
+    assert statement.headline == "为建设现代化大武汉尽职尽责、善作善成"
+    assert imported_article.source == "长江网"
+    assert imported_article.editor == "张靖"
+
+
+def test_published_at_is_beijing_time(imported_article):
+    from zoneinfo import ZoneInfo
+
+    local = imported_article.published_at.astimezone(ZoneInfo("Asia/Shanghai"))
+    assert (local.year, local.month, local.day, local.hour, local.minute) == (2020, 12, 22, 7, 8)
+
+
+def test_every_commitment_quotes_the_article_exactly(imported_article):
+    commitments = list(Commitment.objects.all())
+    assert len(commitments) >= 40
+    for commitment in commitments:
+        assert imported_article.text[commitment.source_start:commitment.source_end] == commitment.text
+
+
+def test_every_commitment_has_a_theme_and_targets_quote_the_article(imported_article):
+    assert not Commitment.objects.filter(themes=None).exists()
+    for target in Target.objects.all():
+        assert imported_article.text[target.source_start:target.source_end] == target.text
+    assert Target.objects.filter(text__contains="300米").exists()
+
+
+def test_headed_item_becomes_one_commitment_titled_by_its_heading(imported_article):
+    commitment = Commitment.objects.get(title="千方百计稳定和扩大就业")
+    assert commitment.department.name == "市人力资源和社会保障局"
+    assert commitment.official.name == "孙志军"
+    assert commitment.text.startswith("千方百计稳定和扩大就业。要扩大就业容量")
+    assert commitment.themes.filter(slug="employment").exists()
+
+
+def test_goal_links_keep_their_evidence_keywords(imported_article):
+    talent = Commitment.objects.get(title="加快建设人才活力之城")
+    link = talent.goal_links.select_related("goal").get(goal__slug="innovation")
+    assert "人才" in link.keywords
+
+
+def test_importing_the_same_article_again_changes_nothing(imported_article, article_path):
+    commitment = Commitment.objects.get(title="千方百计稳定和扩大就业")
+    commitment.update_status(status=Status.IN_PROGRESS, progress=60, note="年度目标完成")
+    before = counts()
+    call_command("import_article", str(article_path), verbosity=0)
+    assert counts() == before
+    commitment.refresh_from_db()
+    assert (commitment.status, commitment.progress) == (Status.IN_PROGRESS, 60)
+
+
+def test_edited_version_updates_text_and_spans_in_place_and_keeps_history(
+    imported_article, article_path, tmp_path
+):
+    commitment = Commitment.objects.get(title="千方百计稳定和扩大就业")
+    commitment.update_status(status=Status.IN_PROGRESS, progress=60, note="年度目标完成")
+    later = Commitment.objects.get(title="健全多层次社会保障体系")
+    edited = article_path.read_text(encoding="utf-8").replace(
+        "要扩大就业容量", "要持续扩大就业容量"
+    )
+    (tmp_path / "edited.txt").write_text(edited, encoding="utf-8")
+    before = counts()
+
+    call_command("import_article", str(tmp_path / "edited.txt"), verbosity=0)
+
+    assert counts() == before
+    article = Article.objects.get()
+    assert "要持续扩大就业容量" in article.text
+    commitment.refresh_from_db()
+    assert "要持续扩大就业容量" in commitment.text
+    assert commitment.updates.count() == 1 and commitment.progress == 60
+    moved = Commitment.objects.get(pk=later.pk)
+    assert moved.source_start == later.source_start + 2
+    for each in Commitment.objects.all():
+        assert article.text[each.source_start:each.source_end] == each.text
+
+
+def test_dry_run_prints_the_parse_as_json_and_writes_nothing(article_path, capsys):
+    call_command("import_article", str(article_path), "--dry-run", "--json")
+    parse = json.loads(capsys.readouterr().out)
+    assert counts() == dict.fromkeys(counts(), 0)
+    assert parse["article"]["source"] == "长江网"
+    assert parse["article"]["published_at"].startswith("2020-12-22T07:08")
+    assert len(parse["departments"]) == 11
+    first = parse["departments"][0]
+    assert first["name"] == "市扶贫办"
+    assert first["official"] == {"name": "吴大志", "titles": ["党组书记", "主任"]}
+    assert set(first["commitments"][0]) >= {"title", "text", "span", "themes", "goals", "targets"}
