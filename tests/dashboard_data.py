@@ -66,13 +66,25 @@ class Dashboard:
 
 
 def make_dashboard(departments=4, per_department=5):
-    dashboard = Dashboard(
-        themes={slug: _theme(slug, order) for order, slug in enumerate(THEMES, start=1)},
-        goals={goal.slug: goal for goal in Goal.objects.all()},
-    )
+    dashboard = _vocabulary()
     dashboard.departments = [_department() for _ in range(departments)]
     _add_commitments(dashboard, dashboard.departments, per_department)
     return dashboard
+
+
+def stored_dashboard():
+    """The data already stored (say, the imported article), for grow() to multiply."""
+    dashboard = _vocabulary()
+    dashboard.departments = list(Department.objects.all())
+    dashboard.commitments = list(Commitment.objects.all())
+    return dashboard
+
+
+def _vocabulary():
+    return Dashboard(
+        themes={slug: _theme(slug, order) for order, slug in enumerate(THEMES, start=1)},
+        goals={goal.slug: goal for goal in Goal.objects.all()},
+    )
 
 
 def grow(dashboard, times=10):
