@@ -1,0 +1,50 @@
+"""Generate synthetic departments, commitments and status histories at scale, for demos and benchmarks."""
+
+import time
+
+from django.core.management.base import BaseCommand, CommandError
+
+from commitments.demo import generate
+
+
+class Command(BaseCommand):
+    help = (
+        "Add realistic synthetic data (Chinese articles, departments, officials, commitments with "
+        "themes, goals and targets, status histories) with bulk inserts; the same seed gives the "
+        "same data. Bulk inserts bypass django-simple-history: no HistoricalCommitment rows are "
+        "written for generated commitments."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--departments", type=int, default=200, help="new departments (200)")
+        parser.add_argument("--commitments", type=int, default=100_000, help="commitments (100000)")
+        parser.add_argument("--updates", type=int, default=300_000, help="status updates (300000)")
+        parser.add_argument("--seed", type=int, default=1, help="random seed (1)")
+        parser.add_argument(
+            "--clear",
+            action="store_true",
+            help="first delete all departments, articles, commitments and their history (goals "
+            "and themes stay)",
+        )
+
+    def handle(self, *args, departments, commitments, updates, seed, clear, **options):
+        if min(departments, commitments, updates) < 0:
+            raise CommandError("Sizes cannot be negative.")
+        started = time.perf_counter()
+        try:
+            result = generate(
+                departments=departments,
+                commitments=commitments,
+                updates=updates,
+                seed=seed,
+                clear=clear,
+            )
+        except ValueError as error:
+            raise CommandError(str(error)) from None
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Generated {result.departments} departments, {result.articles} articles, "
+                f"{result.commitments} commitments and {result.updates} status updates "
+                f"in {time.perf_counter() - started:.1f} s."
+            )
+        )
