@@ -1,5 +1,6 @@
 """PlanWatch settings: one file, every deployment-specific value read from the environment."""
 
+import datetime
 import os
 from pathlib import Path
 
@@ -42,6 +43,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_filters",
     "simple_history",
+    "axes",
     "departments",
     "commitments",
 ]
@@ -59,6 +61,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "planwatch.middleware.DatabaseUnavailableMiddleware",
+    # Last, as django-axes requires: it turns a lockout raised during login into a 429 response.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "planwatch.urls"
@@ -91,6 +95,12 @@ DATABASES = {
 }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# django-axes checks every login against its failure log before the model backend runs.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -149,6 +159,18 @@ CONTENT_SECURITY_POLICY = {
     "form-action": ["'self'"],
     "frame-ancestors": ["'none'"],
 }
+
+# Login abuse (django-axes): five failures for one username from one address lock that pair out
+# for 15 minutes, even with the right password; a successful login clears the count. Locking the
+# pair rather than the username alone keeps an attacker from locking staff out from elsewhere.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+# Behind a reverse proxy REMOTE_ADDR is the proxy's: DJANGO_PROXY_COUNT (the number of proxies that
+# append to X-Forwarded-For, 1 for one nginx) tells planwatch.client_ip which entry is the client.
+AXES_IPWARE_PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "planwatch.client_ip.client_ip_address"
 
 LOGGING = {
     "version": 1,
