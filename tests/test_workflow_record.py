@@ -121,3 +121,13 @@ def test_history_is_shown_read_only_on_the_change_page(client, cast):
     page = response.content.decode()
     assert 'href="https://example.cn/1"' in page
     assert 'name="updates-0-note"' not in page
+
+
+def test_recorded_update_shows_at_once_on_the_public_page(client, cast):
+    public = client.get(cast.commitment_a.get_absolute_url()).content.decode()
+    assert "已出台实施方案" not in public
+    login(client, cast.editor_a)
+    client.post(record_url(cast.commitment_a), UPDATE)
+    client.logout()
+    public = client.get(cast.commitment_a.get_absolute_url()).content.decode()
+    assert "已出台实施方案" in public and "推进中" in public
