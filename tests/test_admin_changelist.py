@@ -114,3 +114,14 @@ def test_superuser_assigns_editors_on_the_department_page(client, cast):
     })
     assert response.status_code == 302
     assert cast.department_b.is_editable_by(cast.editor_a)
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["commitments_article", "commitments_statement", "commitments_commitment",
+     "commitments_commitmentgoal", "commitments_target", "commitments_goal", "commitments_theme",
+     "departments_department", "departments_official"],
+)
+def test_superuser_add_pages_render(client, cast, name):
+    login(client, cast.superuser)
+    assert client.get(reverse(f"admin:{name}_add")).status_code == 200
