@@ -26,7 +26,8 @@ from .test_roles import change_form_data, change_url
 pytestmark = [
     pytest.mark.postgres,
     pytest.mark.skipif(
-        connection.vendor != "postgresql", reason="needs PostgreSQL row locks (SELECT ... FOR UPDATE)"
+        connection.vendor != "postgresql",
+        reason="needs PostgreSQL row locks (SELECT ... FOR UPDATE)",
     ),
     # Committed data, seen by every connection. Not serialized_rollback: once another
     # transactional test has flushed the database, restoring the migrations' rows collides

@@ -1,4 +1,4 @@
-"""The 督办 signal at its boundaries: in the queryset, on a loaded commitment, in the admin filter."""
+"""The 督办 signal at its boundaries: in the queryset, on a loaded commitment, in the admin."""
 
 import datetime
 
@@ -70,7 +70,9 @@ def test_never_reported_commitment_counts_from_its_import():
 
 def test_signal_on_a_given_day_overrides_today():
     commitment = make_commitment(due_date=datetime.date(2025, 12, 31))
-    commitment.update_status(status=Status.IN_PROGRESS, progress=10, reported_on=datetime.date(2025, 7, 4))
+    commitment.update_status(
+        status=Status.IN_PROGRESS, progress=10, reported_on=datetime.date(2025, 7, 4)
+    )
     assert signal_in_queryset(commitment, on=datetime.date(2025, 12, 31)) == Signal.AMBER
     assert signal_in_queryset(commitment, on=datetime.date(2025, 12, 30)) == Signal.GREEN
     assert signal_in_queryset(commitment, on=datetime.date(2026, 1, 1)) == Signal.RED
@@ -102,5 +104,6 @@ def test_admin_filters_and_colours_each_signal_at_its_boundaries(client):
     for signal, titles in expected.items():
         response = client.get(url, {"signal": signal.value})
         assert {c.title for c in response.context["cl"].result_list} == titles
-        badge = f'class="signal signal-{signal.value}" style="color: {SIGNAL_COLOURS[signal]}">●</span> {signal.label}'
+        colour, label = SIGNAL_COLOURS[signal], signal.label
+        badge = f'class="signal signal-{signal.value}" style="color: {colour}">●</span> {label}'
         assert badge in response.content.decode()

@@ -88,7 +88,9 @@ def test_staff_without_the_editors_group_is_refused(client, cast):
         ("reported_on", "2022-02-30", "日期"),
     ],
 )
-def test_forged_values_are_refused_with_400_and_nothing_written(client, cast, field, value, message):
+def test_forged_values_are_refused_with_400_and_nothing_written(
+    client, cast, field, value, message
+):
     login(client, cast.editor_a)
     response = client.post(record_url(cast.commitment_a), {**UPDATE, field: value})
     assert response.status_code == 400

@@ -25,7 +25,9 @@ def create_editors_group(apps, schema_editor):
     for app_label in PERMISSIONS:
         app_config = apps.get_app_config(app_label)
         app_config.models_module = True
-        create_permissions(app_config, verbosity=0, using=schema_editor.connection.alias, apps=apps)
+        create_permissions(
+            app_config, verbosity=0, using=schema_editor.connection.alias, apps=apps
+        )
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     group, _ = Group.objects.get_or_create(name=EDITORS_GROUP)
