@@ -1,0 +1,81 @@
+"""In headless Chromium: the overview's plotly charts render, and the list's filters work."""
+
+from pathlib import Path
+
+import pytest
+
+from commitments.models import Commitment
+
+from .dashboard_data import make_dashboard
+
+CHROMIUM = Path("/usr/bin/chromium")
+
+pytestmark = [
+    pytest.mark.browser,
+    # The live server's thread reads only committed rows.
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium"),
+]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 1000})
+    page = context.new_page()
+    page.errors = []
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    page.on("console", lambda message: message.type == "error" and page.errors.append(message.text))
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def dashboard():
+    return make_dashboard(departments=3, per_department=6)
+
+
+def test_overview_charts_render_as_plotly_svg(live_server, page, dashboard):
+    page.goto(f"{live_server.url}/")
+    for chart in ["chart-plan", "chart-status", "chart-goals", "chart-departments"]:
+        page.wait_for_selector(f"#{chart} .main-svg", timeout=15_000)
+    assert page.locator(".chart.has-chart").count() == 4
+    assert page.locator("#chart-goals .point").count() == 5
+    assert not page.locator("details.chart-table[open]").count(), "tables fold away once drawn"
+    assert page.errors == []
+
+
+def test_clicking_a_bar_opens_the_list_filtered_to_it(live_server, page, dashboard):
+    page.goto(f"{live_server.url}/")
+    bar = page.wait_for_selector("#chart-goals .point path", timeout=15_000)
+    box = bar.bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.wait_for_url("**/commitments/?goal=economy")
+    expected = Commitment.objects.filter(goals__slug="economy").count()
+    assert page.locator(".commitment-card").count() == expected
+
+
+def test_choosing_a_theme_changes_the_list(live_server, page, dashboard):
+    page.goto(f"{live_server.url}/commitments/")
+    assert page.locator(".commitment-card").count() == len(dashboard.commitments)
+    page.select_option("#id_theme", "gen-digital")
+    page.wait_for_url("**/commitments/?*theme=gen-digital*")
+    expected = Commitment.objects.filter(themes__slug="gen-digital")
+    cards = page.locator(".commitment-card")
+    assert 0 < cards.count() == expected.count() < len(dashboard.commitments)
+    for index in range(cards.count()):
+        assert "数字政府" in cards.nth(index).locator(".tag.theme").inner_text()
+    assert page.locator("#id_theme").input_value() == "gen-digital"
+    assert page.errors == []
