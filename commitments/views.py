@@ -13,6 +13,8 @@ from .models import Article, Commitment, Goal, StatusUpdate
 from .querysets import today
 
 PAGE_SIZE = 25
+# A goal or department page lists this many commitments; the filtered list has them all.
+LISTED = 60
 LATEST_UPDATES = 8
 EXPORT_CHUNK = 2000
 EXPORT_FIELDS = [
@@ -135,7 +137,8 @@ def goal_detail(request, slug):
         "commitments": Commitment.objects.with_goal_keywords(goal)
         .with_related()
         .with_targets()
-        .with_signal(),
+        .with_signal()[:LISTED],
+        "listed": LISTED,
     }
     if summary["total"]:
         context["charts"] = [

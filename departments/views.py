@@ -9,6 +9,9 @@ from commitments.status import Status
 
 from .models import Department
 
+# A department page lists this many commitments; the filtered list has them all.
+LISTED = 60
+
 
 def department_list(request):
     departments = Commitment.objects.progress_by_department().prefetch_related("officials")
@@ -24,7 +27,8 @@ def department_detail(request, slug):
         "department": department,
         "statements": department.statements.select_related("official", "article"),
         "summary": summary,
-        "groups": by_status(commitments.with_related().with_targets().with_signal()),
+        "groups": by_status(commitments.with_related().with_targets().with_signal()[:LISTED]),
+        "listed": LISTED,
     }
     if summary["total"]:
         context["charts"] = [

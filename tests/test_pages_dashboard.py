@@ -2,7 +2,7 @@
 
 import json
 import re
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 import pytest
 from django.utils import timezone
@@ -148,3 +148,17 @@ def test_goal_page_without_commitments_says_so(client):
 @pytest.mark.parametrize("url", ["/goals/moon/", "/departments/不存在/", "/commitments/999999/", "/articles/999999/"])
 def test_unknown_objects_are_404(client, url):
     assert client.get(url).status_code == 404
+
+
+def test_long_department_and_goal_pages_list_the_first_and_link_to_all(client):
+    dashboard = make_dashboard(departments=1, per_department=200)
+    department = dashboard.departments[0]
+    html = html_of(client.get(department.get_absolute_url()))
+    assert html.count('class="commitment-card"') == 60
+    assert "共 200 项，这里列出前 60 项。" in html
+    assert f'href="/commitments/?department={quote(department.slug)}"' in html
+    total = Commitment.objects.filter(goals__slug="economy").count()
+    html = html_of(client.get("/goals/economy/"))
+    assert total > 60
+    assert html.count('class="commitment-card"') == 60
+    assert f"共 {total} 项，这里列出前 60 项。" in html
