@@ -35,9 +35,17 @@ LAYOUT = {
     "hoverlabel": {"font": {"family": FONT}},
 }
 CONFIG = {"displayModeBar": False, "responsive": True}
-PERCENT_AXIS = {"range": [0, 100], "ticksuffix": "%", "gridcolor": "#e4e7eb", "fixedrange": True}
+# Past 100 there is room for the labels outside the bars, so that a 0% bar still says so.
+PERCENT_AXIS = {
+    "range": [0, 135],
+    "tickvals": [0, 50, 100],
+    "ticktext": ["0%", "50%", "100%"],
+    "gridcolor": "#e4e7eb",
+    "fixedrange": True,
+}
 CATEGORY_AXIS = {"automargin": True, "autorange": "reversed", "fixedrange": True}
 BAR_HEIGHT = 34
+WIDE_AFTER_BARS = 6
 
 
 @dataclass
@@ -55,6 +63,7 @@ class Chart:
     figure: dict
     columns: list
     rows: list = field(default_factory=list)
+    wide: bool = False
 
     @property
     def script_id(self):
@@ -91,14 +100,18 @@ def status_chart(summary, **filters):
         "values": [row.values[0] for _value, row in shown],
         "customdata": [row.list_url for _value, row in shown],
         "marker": {"colors": [STATUS_COLORS[value] for value, _row in shown]},
-        "textinfo": "label+value",
-        "textposition": "outside",
+        "textinfo": "value",
+        "textposition": "inside",
+        "insidetextorientation": "horizontal",
         "hovertemplate": "%{label}: %{value} (%{percent})<extra></extra>",
     }
+    legend = {"orientation": "h", "x": 0.5, "xanchor": "center", "y": -0.05, "yanchor": "top"}
     return Chart(
         id="chart-status",
         title=_("状态分布"),
-        figure=figure([pie], 300, margin={"l": 24, "r": 24, "t": 24, "b": 24}),
+        figure=figure(
+            [pie], 340, showlegend=True, legend=legend, margin={"l": 8, "r": 8, "t": 8, "b": 8}
+        ),
         columns=[_("状态"), _("承诺数")],
         rows=rows,
     )
@@ -126,7 +139,8 @@ def progress_chart(chart_id, title, items, filter_name, **filters):
         "x": [row.values[1] for row in rows],
         "customdata": [row.list_url for row in rows],
         "text": [bar_text(*row.values) for row in rows],
-        "textposition": "auto",
+        "textposition": "outside",
+        "cliponaxis": False,
         "marker": {"color": ACCENT},
         "hovertemplate": "%{y}: %{x}%<extra></extra>",
     }
@@ -137,6 +151,7 @@ def progress_chart(chart_id, title, items, filter_name, **filters):
         figure=figure([bar], height, xaxis=PERCENT_AXIS, yaxis=CATEGORY_AXIS),
         columns=[_("名称"), _("承诺数"), _("平均进度 (%)")],
         rows=rows,
+        wide=len(rows) > WIDE_AFTER_BARS,
     )
 
 
@@ -164,7 +179,8 @@ def plan_chart(on, mean_progress):
         "x": [row.values[0] for row in rows],
         "customdata": [row.list_url for row in rows],
         "text": [f"{row.values[0]}%" for row in rows],
-        "textposition": "auto",
+        "textposition": "outside",
+        "cliponaxis": False,
         "marker": {"color": ["#a0a7b1", ACCENT]},
         "hovertemplate": "%{y}: %{x}%<extra></extra>",
     }
@@ -174,4 +190,5 @@ def plan_chart(on, mean_progress):
         figure=figure([bar], 60 + BAR_HEIGHT * 2, xaxis=PERCENT_AXIS, yaxis=CATEGORY_AXIS),
         columns=[_("指标"), _("百分比 (%)")],
         rows=rows,
+        wide=True,
     )

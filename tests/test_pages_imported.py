@@ -45,7 +45,7 @@ def test_overview_counts_the_article(client, imported_article):
     total = Commitment.objects.count()
     assert total > 40
     assert f'<span class="stat-value">{total}</span>' in html
-    assert html.count('class="chart card"') == 4
+    assert html.count('<figure class="chart card') == 4
 
 
 def test_search_finds_the_rural_revitalisation_commitments(client, imported_article):
