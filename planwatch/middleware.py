@@ -3,6 +3,7 @@
 import logging
 
 from django.conf import settings
+from django.db import connection
 from django.db.utils import InterfaceError, OperationalError
 from django.http import HttpResponse
 
@@ -41,14 +42,30 @@ class DatabaseUnavailableMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        return self.get_response(request)
+        response = self.get_response(request)
+        if response.streaming and not self.database_answers():
+            # A streamed body (the CSV export) reads the database only while it is sent, after
+            # every middleware has run: without this, an outage would cut off a "200 OK". The
+            # body is not started yet, so dropping the response leaves nothing open.
+            return self.unavailable()
+        return response
 
     def process_exception(self, request, exception):
         if isinstance(exception, (OperationalError, InterfaceError)):
             logger.error("Database unavailable: %s", exception)
-            response = HttpResponse(
-                self.MESSAGE, status=503, content_type="text/plain; charset=utf-8"
-            )
-            response["Retry-After"] = "30"
-            return response
+            return self.unavailable()
         return None
+
+    def database_answers(self):
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT 1")
+        except (OperationalError, InterfaceError) as error:
+            logger.error("Database unavailable: %s", error)
+            return False
+        return True
+
+    def unavailable(self):
+        response = HttpResponse(self.MESSAGE, status=503, content_type="text/plain; charset=utf-8")
+        response["Retry-After"] = "30"
+        return response
