@@ -24,13 +24,17 @@ class ImportResult:
     commitments: int
 
 
-def import_article(raw):
+def import_article(raw, prune=False):
     """Parse raw bytes (or text) and store them; raises ArticleParseError or ArticleImportError."""
-    return store_article(parse_article(raw))
+    return store_article(parse_article(raw), prune=prune)
 
 
-def store_article(parsed):
-    """Store a parsed article; an identical one already stored is left as it is."""
+def store_article(parsed, prune=False):
+    """Store a parsed article; an identical one already stored is left as it is.
+
+    An edited version that lacks commitments of the stored one is refused unless `prune`:
+    a truncated copy looks exactly like an edit that removed them.
+    """
     content_hash = hashlib.sha256(parsed.text.encode("utf-8")).hexdigest()
     with transaction.atomic():
         unchanged = Article.objects.filter(content_hash=content_hash).first()
@@ -51,8 +55,8 @@ def store_article(parsed):
         themes = sync_themes()
         goals = {goal.slug: goal for goal in Goal.objects.all()}
         for order, block in enumerate(parsed.departments):
-            _store_statement(article, block, order, themes, goals)
-        _drop_vanished_statements(article, [block.name for block in parsed.departments])
+            _store_statement(article, block, order, themes, goals, prune)
+        _drop_vanished_statements(article, [block.name for block in parsed.departments], prune)
     return _result(article, "created" if created else "updated")
 
 
@@ -81,7 +85,7 @@ def sync_themes():
     return themes
 
 
-def _store_statement(article, block, order, themes, goals):
+def _store_statement(article, block, order, themes, goals, prune):
     department = _department_for(block)
     official, _ = Official.objects.update_or_create(
         department=department, name=block.official.name, defaults={"titles": block.official.titles}
@@ -91,7 +95,7 @@ def _store_statement(article, block, order, themes, goals):
         department=department,
         defaults={"official": official, "headline": block.headline, "order": order},
     )
-    _sync_commitments(article, department, official, block.commitments, themes, goals)
+    _sync_commitments(article, department, official, block.commitments, themes, goals, prune)
 
 
 def _department_for(block):
@@ -106,7 +110,7 @@ def _department_for(block):
     return department
 
 
-def _sync_commitments(article, department, official, parsed_items, themes, goals):
+def _sync_commitments(article, department, official, parsed_items, themes, goals, prune):
     """Update commitments in place, matched by title, then by position; history is kept."""
     existing = list(article.commitments.filter(department=department).order_by("order"))
     matches = _match(existing, parsed_items)
@@ -123,7 +127,7 @@ def _sync_commitments(article, department, official, parsed_items, themes, goals
         commitment.save()
         _store_classification(commitment, item, themes, goals)
     kept = {c.pk for c in matches.values()}
-    _drop_vanished_commitments([c for c in existing if c.pk not in kept])
+    _drop_vanished_commitments([c for c in existing if c.pk not in kept], prune)
 
 
 def _match(existing, parsed_items):
@@ -166,22 +170,28 @@ def _store_classification(commitment, item, themes, goals):
     )
 
 
-def _drop_vanished_commitments(vanished):
+def _drop_vanished_commitments(vanished, prune):
     with_history = [c for c in vanished if c.updates.exists()]
     if with_history:
         raise ArticleImportError(
             f"Commitment “{with_history[0].title}” has progress history but is missing from "
             "this version of the article; nothing was imported."
         )
+    if vanished and not prune:
+        raise ArticleImportError(
+            f"This version of the article lacks {len(vanished)} stored commitment(s), "
+            f"first “{vanished[0].title}”; it may be truncated. Nothing was imported; "
+            "use --prune if they were really removed."
+        )
     for commitment in vanished:
         commitment.delete()
 
 
-def _drop_vanished_statements(article, department_names):
+def _drop_vanished_statements(article, department_names, prune):
     vanished = article.statements.exclude(department__name__in=department_names)
     for statement in vanished.select_related("department"):
         _drop_vanished_commitments(
-            list(article.commitments.filter(department=statement.department))
+            list(article.commitments.filter(department=statement.department)), prune
         )
         statement.delete()
 

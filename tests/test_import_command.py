@@ -3,7 +3,7 @@
 import json
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
 from commitments.models import Article, Commitment, Statement, StatusUpdate, Target
 from commitments.status import Status
@@ -113,3 +113,21 @@ def test_dry_run_prints_the_parse_as_json_and_writes_nothing(article_path, capsy
     assert first["name"] == "市扶贫办"
     assert first["official"] == {"name": "吴大志", "titles": ["党组书记", "主任"]}
     assert set(first["commitments"][0]) >= {"title", "text", "span", "themes", "goals", "targets"}
+
+
+def test_edited_version_without_a_commitment_is_refused_unless_pruned(
+    imported_article, article_path, tmp_path
+):
+    dropped = "  统计基础规范化。继续加强统计基层基础建设,巩固“四上”企业统计培训和统计台账两个“全覆盖”,提升统计工作能力和水平。\n\n"
+    text = article_path.read_text(encoding="utf-8")
+    assert dropped in text
+    (tmp_path / "edited.txt").write_text(text.replace(dropped, ""), encoding="utf-8")
+    before = counts()
+
+    with pytest.raises(CommandError, match="lacks 1 stored commitment"):
+        call_command("import_article", str(tmp_path / "edited.txt"), verbosity=0)
+    assert counts() == before
+
+    call_command("import_article", str(tmp_path / "edited.txt"), "--prune", verbosity=0)
+    assert not Commitment.objects.filter(title="统计基础规范化").exists()
+    assert Commitment.objects.count() == before["Commitment"] - 1

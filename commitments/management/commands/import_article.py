@@ -19,14 +19,19 @@ class Command(BaseCommand):
         parser.add_argument("file", help="path of the saved article text")
         parser.add_argument("--dry-run", action="store_true", help="parse only, write nothing")
         parser.add_argument(
+            "--prune",
+            action="store_true",
+            help="let an edited version remove commitments it no longer states",
+        )
+        parser.add_argument(
             "--json", action="store_true", dest="as_json", help="print the parse as JSON"
         )
 
-    def handle(self, *args, file, dry_run, as_json, **options):
+    def handle(self, *args, file, dry_run, as_json, prune, **options):
         raw = read_article_file(Path(file))
         try:
             parsed = parse_article(raw)
-            result = None if dry_run else store_article(parsed)
+            result = None if dry_run else store_article(parsed, prune=prune)
         except (ArticleParseError, ArticleImportError) as error:
             raise CommandError(f"{file}: {error}") from None
         if as_json:
