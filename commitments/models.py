@@ -13,7 +13,7 @@ from simple_history.models import HistoricalRecords
 
 from departments.models import Department, Official
 
-from .querysets import CommitmentQuerySet, StatusUpdateQuerySet
+from .querysets import STALE_AFTER, CommitmentQuerySet, StatusUpdateQuerySet
 from .status import Signal, Status
 
 PLAN_START = datetime.date(2021, 1, 1)
@@ -151,7 +151,9 @@ class Commitment(models.Model):
     source_start = models.PositiveIntegerField(_("原文起点"))
     source_end = models.PositiveIntegerField(_("原文终点"))
     search_tokens = models.TextField(_("检索词"), blank=True, editable=False)
-    themes = models.ManyToManyField(Theme, verbose_name=_("主题"), related_name="commitments")
+    themes = models.ManyToManyField(
+        Theme, verbose_name=_("主题"), related_name="commitments", blank=True
+    )
     goals = models.ManyToManyField(
         Goal,
         verbose_name=_("五个中心"),
@@ -209,11 +211,13 @@ class Commitment(models.Model):
         """The 督办 signal: the one annotated by `with_signal(on)`, else computed for today."""
         if "_signal" in self.__dict__:
             return Signal(self._signal)
+        if self.status == Status.DONE:
+            return Signal.GREEN
         on = timezone.localdate()
-        if self.due_date < on and self.status != Status.DONE:
+        if self.due_date < on:
             return Signal.RED
         last = self.last_reported_on or timezone.localdate(self.created_at)
-        if on - last >= datetime.timedelta(days=180):
+        if on - last >= STALE_AFTER:
             return Signal.AMBER
         return Signal.GREEN
 
@@ -257,9 +261,11 @@ class CommitmentGoal(models.Model):
     """The link of a commitment to a goal, with the keywords that justified it."""
 
     commitment = models.ForeignKey(
-        Commitment, on_delete=models.CASCADE, related_name="goal_links"
+        Commitment, verbose_name=_("承诺"), on_delete=models.CASCADE, related_name="goal_links"
     )
-    goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="commitment_links")
+    goal = models.ForeignKey(
+        Goal, verbose_name=_("目标"), on_delete=models.CASCADE, related_name="commitment_links"
+    )
     keywords = models.JSONField(_("依据关键词"), default=list)
 
     class Meta:

@@ -43,12 +43,16 @@ class CommitmentQuerySet(models.QuerySet):
         )
 
     def with_signal(self, on=None):
-        """督办 signal: red when overdue and not done, amber when silent for 180 days, else green."""
+        """督办 signal: red when overdue and not done, amber when an open commitment has been
+        silent for 180 days, else green. A done commitment has nothing left to report."""
         on = on or today()
         return self.with_last_update_on().annotate(
             signal=Case(
                 When(Q(due_date__lt=on) & ~Q(status=Status.DONE), then=Value(Signal.RED)),
-                When(last_update_on__lte=on - STALE_AFTER, then=Value(Signal.AMBER)),
+                When(
+                    Q(last_update_on__lte=on - STALE_AFTER) & ~Q(status=Status.DONE),
+                    then=Value(Signal.AMBER),
+                ),
                 default=Value(Signal.GREEN),
                 output_field=models.CharField(),
             )

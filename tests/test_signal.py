@@ -56,6 +56,15 @@ def test_amber_after_180_days_without_update(days_silent, expected):
     assert Commitment.objects.get(pk=commitment.pk).signal == expected
 
 
+def test_done_commitment_never_goes_amber():
+    commitment = make_commitment()
+    commitment.update_status(
+        status=Status.DONE, progress=100, reported_on=timezone.localdate() - 400 * DAY
+    )
+    assert signal_in_queryset(commitment) == Signal.GREEN
+    assert Commitment.objects.get(pk=commitment.pk).signal == Signal.GREEN
+
+
 def test_red_wins_over_amber():
     commitment = commitment_reported(400, due_date=timezone.localdate() - DAY)
     assert signal_in_queryset(commitment) == Signal.RED
