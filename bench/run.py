@@ -1,0 +1,129 @@
+"""Benchmark PlanWatch with production settings: gunicorn on 127.0.0.1, loaded by wrk.
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/planwatch_bench .venv/bin/python bench/run.py
+
+Prints, per page, requests/s, p50 and p95 latency, SQL queries per request and the ratio to
+/healthz in the same run, then the importer's throughput. --hold 60 instead holds the load on the
+main pages for 60 s and reports failed requests and the workers' memory at start and end.
+"""
+
+import argparse
+import os
+import secrets
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+WORKERS = 2
+# The pages a visitor browses: the held load cycles through them, exports excluded.
+HELD_PAGES = {"overview", "departments", "department (largest)", "goal (largest)",
+              "list: theme+status+q", "commitment (longest history)"}
+
+
+def production_environment(static_root):
+    """What the gunicorn workers and this process run with: DEBUG off, hashed and compressed statics."""
+    os.environ.update(
+        DJANGO_SETTINGS_MODULE="bench.settings",
+        DJANGO_DEBUG="0",
+        DJANGO_ALLOWED_HOSTS="127.0.0.1",
+        DJANGO_STATICFILES_STORAGE="whitenoise.storage.CompressedManifestStaticFilesStorage",
+        PLANWATCH_BENCH_STATIC_ROOT=str(static_root),
+    )
+    os.environ.setdefault("DJANGO_SECRET_KEY", secrets.token_urlsafe(50))
+
+
+def parse_args(argv):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--duration", type=int, default=10, help="seconds of load per page (10)")
+    parser.add_argument("--threads", type=int, default=2, help="wrk threads (2)")
+    parser.add_argument("--connections", type=int, default=8, help="wrk connections (8)")
+    parser.add_argument("--hold", type=int, metavar="SECONDS", help="hold the load on the main pages")
+    parser.add_argument("--articles", type=int, default=100, help="generated articles to import (100)")
+    return parser.parse_args(argv)
+
+
+def main(argv=None):
+    args = parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="planwatch-bench-") as workdir:
+        production_environment(Path(workdir) / "static")
+        import django
+
+        django.setup()
+        from django.core.management import call_command
+        from django.db import connection
+
+        from bench import report
+        from bench.pages import count_queries, main_pages
+
+        if connection.vendor != "postgresql":
+            print("warning: DATABASE_URL is not PostgreSQL; the figures say little.", file=sys.stderr)
+        call_command("collectstatic", interactive=False, verbosity=0)
+        print(report.machine(connection))
+        pages = [p for p in main_pages() if not args.hold or p.name in HELD_PAGES]
+        pages = [count_queries(page, slow=args.duration) for page in pages]
+        connection.close()
+        if args.hold:
+            hold(args, pages, Path(workdir))
+        else:
+            from bench.importing import import_throughput
+
+            load_each(args, pages, Path(workdir))
+            print(report.imports(import_throughput(args.articles)))
+
+
+def load_each(args, pages, workdir):
+    from bench import report, wrk
+    from bench.server import Gunicorn
+
+    server = Gunicorn(workers=WORKERS, log_path=workdir / "gunicorn.log")
+    try:
+        server.wait_ready()
+        results = {}
+        for page in pages + [pages[0]]:  # /healthz again at the end: the machine's drift
+            # A page slower than the run would only queue requests that outlive it.
+            if page.missing or page.seconds > args.duration:
+                continue
+            url = server.base_url + page.path
+            wrk.run(url, seconds=2, threads=args.threads, connections=args.connections)
+            result = wrk.run(
+                url, seconds=args.duration, threads=args.threads, connections=args.connections
+            )
+            results.setdefault(page.name, []).append(result)
+            # Requests wrk gave up on still occupy the workers: let them finish first.
+            server.wait_ready(seconds=600)
+    finally:
+        server.stop()
+    print(report.pages(pages, results, args))
+
+
+def hold(args, pages, workdir):
+    from bench import report, wrk
+    from bench.server import Gunicorn
+
+    paths = [page.path for page in pages if not page.missing]
+    server = Gunicorn(workers=WORKERS, log_path=workdir / "gunicorn.log")
+    try:
+        server.wait_ready()
+        # Every worker serves every page a few times (jieba loads on the first search) before the
+        # first reading of its memory.
+        warm_up = max(10, round(4 * sum(page.seconds for page in pages if not page.missing)))
+        wrk.run(
+            server.base_url, seconds=warm_up, threads=args.threads,
+            connections=args.connections, paths=paths,
+        )
+        before = server.worker_rss_kb()
+        result = wrk.run(
+            server.base_url, seconds=args.hold, threads=args.threads,
+            connections=args.connections, paths=paths,
+        )
+        after = server.worker_rss_kb()
+    finally:
+        server.stop()
+    print(report.held(paths, result, before, after, args))
+
+
+if __name__ == "__main__":
+    main()
