@@ -90,7 +90,7 @@ def status_chart(summary, **filters):
         )
         for value, label in Status.choices
     ]
-    shown = [(value, row) for value, row in zip(Status.values, rows) if row.values[0]]
+    shown = [(value, row) for value, row in zip(Status.values, rows, strict=True) if row.values[0]]
     pie = {
         "type": "pie",
         "hole": 0.55,
@@ -170,7 +170,9 @@ def plan_chart(on, mean_progress):
     elapsed = plan_elapsed_percent(on)
     rows = [
         Row(label=_("规划期已过"), values=[elapsed]),
-        Row(label=_("平均进度"), values=[round(mean_progress)], list_url=list_url(sort="-progress")),
+        Row(
+            label=_("平均进度"), values=[round(mean_progress)], list_url=list_url(sort="-progress")
+        ),
     ]
     bar = {
         "type": "bar",

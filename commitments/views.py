@@ -18,8 +18,19 @@ LISTED = 60
 LATEST_UPDATES = 8
 EXPORT_CHUNK = 2000
 EXPORT_FIELDS = [
-    "id", "title", "department", "official", "themes", "goals", "status", "status_label",
-    "progress", "due_date", "signal", "targets", "url",
+    "id",
+    "title",
+    "department",
+    "official",
+    "themes",
+    "goals",
+    "status",
+    "status_label",
+    "progress",
+    "due_date",
+    "signal",
+    "targets",
+    "url",
 ]
 
 
@@ -39,7 +50,9 @@ def overview(request):
             charts.status_chart(summary),
             charts.progress_chart("chart-goals", _("各中心平均进度"), goals, "goal"),
             charts.progress_chart(
-                "chart-departments", _("各部门平均进度"), commitments.progress_by_department(),
+                "chart-departments",
+                _("各部门平均进度"),
+                commitments.progress_by_department(),
                 "department",
             ),
         ]
@@ -54,7 +67,9 @@ def listed_commitments():
 def commitment_list(request):
     filterset = CommitmentFilter(request.GET, queryset=listed_commitments())
     if not filterset.is_valid():
-        return render(request, "commitments/commitment_list.html", {"filter": filterset}, status=400)
+        return render(
+            request, "commitments/commitment_list.html", {"filter": filterset}, status=400
+        )
     page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "commitments/commitment_list.html", {"filter": filterset, "page": page})
 
@@ -62,7 +77,9 @@ def commitment_list(request):
 def export_csv(request):
     filterset = CommitmentFilter(request.GET, queryset=listed_commitments())
     if not filterset.is_valid():
-        return HttpResponseBadRequest(filter_errors(filterset), content_type="text/plain; charset=utf-8")
+        return HttpResponseBadRequest(
+            filter_errors(filterset), content_type="text/plain; charset=utf-8"
+        )
     response = StreamingHttpResponse(
         csv_lines(request, filterset.qs), content_type="text/csv; charset=utf-8"
     )
@@ -115,14 +132,13 @@ def export_row(request, commitment):
 
 def filter_errors(filterset):
     return "\n".join(
-        f"{filterset.form[name].label}: {' '.join(errors)}" for name, errors in filterset.errors.items()
+        f"{filterset.form[name].label}: {' '.join(errors)}"
+        for name, errors in filterset.errors.items()
     )
 
 
 def commitment_detail(request, pk):
-    commitment = get_object_or_404(
-        listed_commitments().with_history(), pk=pk
-    )
+    commitment = get_object_or_404(listed_commitments().with_history(), pk=pk)
     return render(request, "commitments/commitment_detail.html", {"commitment": commitment})
 
 

@@ -52,9 +52,15 @@ LATER_DUE = datetime.date(2030, 12, 31)
 HISTORIES = [
     [],
     [(Status.IN_PROGRESS, 30, datetime.date(2022, 3, 1))],
-    [(Status.IN_PROGRESS, 40, datetime.date(2022, 6, 1)), (Status.DONE, 100, datetime.date(2024, 12, 1))],
+    [
+        (Status.IN_PROGRESS, 40, datetime.date(2022, 6, 1)),
+        (Status.DONE, 100, datetime.date(2024, 12, 1)),
+    ],
     [(Status.STALLED, 10, datetime.date(2023, 1, 15))],
-    [(Status.NOT_STARTED, 0, datetime.date(2021, 5, 1)), (Status.PARTIAL, 60, datetime.date(2025, 6, 30))],
+    [
+        (Status.NOT_STARTED, 0, datetime.date(2021, 5, 1)),
+        (Status.PARTIAL, 60, datetime.date(2025, 6, 30)),
+    ],
     [(Status.ABANDONED, 5, datetime.date(2025, 11, 1))],
     [(Status.IN_PROGRESS, 70, datetime.date(2025, 9, 1))],
 ]
@@ -126,7 +132,7 @@ def _add_commitments(dashboard, departments, per_department):
     plans, text = [], ""
     for department in departments:
         text += f"{department.name}局长：\n"
-        for index in range(per_department):
+        for _ in range(per_department):
             n = next(_sequence)
             phrase, theme, goal, keywords = VOCABULARY[n % len(VOCABULARY)]
             target = f"到2025年建成{n}个示范点" if n % 2 else ""
@@ -162,16 +168,27 @@ def _commitment(dashboard, article, department, n, sentence, target, start, them
         due_date=LATER_DUE if not history else PLAN_END,
     )
     commitment.themes.add(dashboard.themes[theme])
-    CommitmentGoal.objects.create(commitment=commitment, goal=dashboard.goals[goal], keywords=keywords)
+    CommitmentGoal.objects.create(
+        commitment=commitment, goal=dashboard.goals[goal], keywords=keywords
+    )
     if target:
         offset = start + sentence.index(target)
         Target.objects.create(
-            commitment=commitment, text=target, kind=Target.Kind.QUANTITY, value=n, unit="个",
-            year=2025, source_start=offset, source_end=offset + len(target),
+            commitment=commitment,
+            text=target,
+            kind=Target.Kind.QUANTITY,
+            value=n,
+            unit="个",
+            year=2025,
+            source_start=offset,
+            source_end=offset + len(target),
         )
     StatusUpdate.objects.bulk_create(
         StatusUpdate(
-            commitment=commitment, status=status, progress=progress, reported_on=reported_on,
+            commitment=commitment,
+            status=status,
+            progress=progress,
+            reported_on=reported_on,
             note=f"第{index}次报告",
         )
         for index, (status, progress, reported_on) in enumerate(history, start=1)

@@ -13,7 +13,11 @@ from .dashboard_data import grow, make_dashboard, stored_dashboard
 pytestmark = pytest.mark.django_db
 
 GENERATED_FILTERS = {
-    "theme": "gen-rural", "goal": "economy", "has_target": "yes", "q": "乡村振兴", "sort": "-progress",
+    "theme": "gen-rural",
+    "goal": "economy",
+    "has_target": "yes",
+    "q": "乡村振兴",
+    "sort": "-progress",
 }
 ARTICLE_FILTERS = {"theme": "rural-revitalisation", "q": "乡村振兴", "sort": "-progress"}
 
@@ -55,7 +59,10 @@ def test_page_queries_do_not_grow_with_generated_data(client, django_assert_max_
     dashboard = make_dashboard(departments=4, per_department=7)
     at_1x = queries_per_page(client, django_assert_max_num_queries, dashboard, GENERATED_FILTERS)
     grow(dashboard, times=10)
-    assert queries_per_page(client, django_assert_max_num_queries, dashboard, GENERATED_FILTERS) == at_1x
+    assert (
+        queries_per_page(client, django_assert_max_num_queries, dashboard, GENERATED_FILTERS)
+        == at_1x
+    )
 
 
 @pytest.mark.slow
@@ -66,4 +73,6 @@ def test_page_queries_on_the_article_do_not_grow_with_ten_times_more(
     at_1x = queries_per_page(client, django_assert_max_num_queries, dashboard, ARTICLE_FILTERS)
     grow(dashboard, times=10)
     assert Commitment.objects.count() >= 10 * imported_article.commitments.count()
-    assert queries_per_page(client, django_assert_max_num_queries, dashboard, ARTICLE_FILTERS) == at_1x
+    assert (
+        queries_per_page(client, django_assert_max_num_queries, dashboard, ARTICLE_FILTERS) == at_1x
+    )

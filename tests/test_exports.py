@@ -65,7 +65,8 @@ def test_export_rows_carry_the_commitment(client, dashboard):
     row = next(r for r in json_rows(client, params) if r["id"] == commitment.pk)
     assert row == next(
         {**r, "id": int(r["id"]), "progress": int(r["progress"])}
-        for r in csv_rows(client, params) if int(r["id"]) == commitment.pk
+        for r in csv_rows(client, params)
+        if int(r["id"]) == commitment.pk
     )
     assert row["title"] == commitment.title
     assert row["department"] == commitment.department.name
@@ -83,7 +84,9 @@ def test_empty_result_exports_only_the_header(client, dashboard):
     assert json_rows(client, {"q": "量子计算"}) == []
 
 
-@pytest.mark.parametrize("name, value, label", [("status", "finished", "状态"), ("department", "nowhere", "部门")])
+@pytest.mark.parametrize(
+    "name, value, label", [("status", "finished", "状态"), ("department", "nowhere", "部门")]
+)
 def test_malformed_filters_give_400_with_the_reason(client, dashboard, name, value, label):
     response = client.get("/commitments/export.csv", {name: value})
     assert response.status_code == 400

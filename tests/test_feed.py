@@ -42,14 +42,22 @@ def test_feed_is_valid_atom_with_every_required_element(client):
 
 def test_feed_lists_the_newest_update_first_and_escapes_notes(client):
     commitment = make_commitment(title="推进数字政府")
-    commitment.update_status(status=Status.IN_PROGRESS, progress=20, reported_on=datetime.date(2022, 1, 1))
+    commitment.update_status(
+        status=Status.IN_PROGRESS, progress=20, reported_on=datetime.date(2022, 1, 1)
+    )
     latest = commitment.update_status(
-        status=Status.PARTIAL, progress=50, note="<script>x</script> 完成一半",
+        status=Status.PARTIAL,
+        progress=50,
+        note="<script>x</script> 完成一半",
         reported_on=datetime.date(2023, 1, 1),
     )
     first = parse_feed(client).find(f"{ATOM}entry")
     assert first.find(f"{ATOM}title").text == "推进数字政府：部分完成 50%"
-    assert first.find(f"{ATOM}link").get("href").endswith(f"/commitments/{commitment.pk}/#update-{latest.pk}")
+    assert (
+        first.find(f"{ATOM}link")
+        .get("href")
+        .endswith(f"/commitments/{commitment.pk}/#update-{latest.pk}")
+    )
     summary = first.find(f"{ATOM}summary")
     assert summary.get("type") == "html"
     assert summary.text == "&lt;script&gt;x&lt;/script&gt; 完成一半"

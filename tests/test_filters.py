@@ -25,11 +25,18 @@ def listed_ids(client, **params):
     """The commitments linked from one page of the list, in their order."""
     response = client.get(LIST_URL, params)
     assert response.status_code == 200
-    return [int(pk) for pk in re.findall(r'<h3><a href="/commitments/(\d+)/">', response.content.decode())]
+    return [
+        int(pk)
+        for pk in re.findall(r'<h3><a href="/commitments/(\d+)/">', response.content.decode())
+    ]
 
 
 def ids_where(predicate):
-    return {c.pk for c in Commitment.objects.prefetch_related("themes", "goals", "targets") if predicate(c)}
+    return {
+        c.pk
+        for c in Commitment.objects.prefetch_related("themes", "goals", "targets")
+        if predicate(c)
+    }
 
 
 def assert_lists_exactly(client, expected, **params):
@@ -66,7 +73,9 @@ def test_goal_filter(client, dashboard):
     assert_lists_exactly(client, expected, goal="economy")
 
 
-@pytest.mark.parametrize("status", [Status.NOT_RATED, Status.IN_PROGRESS, Status.DONE, Status.ABANDONED])
+@pytest.mark.parametrize(
+    "status", [Status.NOT_RATED, Status.IN_PROGRESS, Status.DONE, Status.ABANDONED]
+)
 def test_status_filter(client, dashboard, status):
     assert_lists_exactly(client, ids_where(lambda c: c.status == status), status=status.value)
 
@@ -82,7 +91,9 @@ def test_has_target_filter(client, dashboard, value, present):
     assert_lists_exactly(client, expected, has_target=value)
 
 
-@pytest.mark.parametrize("query, phrase", [("乡村振兴", "乡村振兴"), ("数字政府", "数字政府"), ("企业上市", "企业上市")])
+@pytest.mark.parametrize(
+    "query, phrase", [("乡村振兴", "乡村振兴"), ("数字政府", "数字政府"), ("企业上市", "企业上市")]
+)
 def test_keyword_search_finds_the_commitments_that_say_it(client, dashboard, query, phrase):
     assert_lists_exactly(client, ids_where(lambda c: phrase in c.text), q=query)
 
@@ -135,7 +146,9 @@ def test_filter_state_is_kept_in_the_url_of_every_page(client, dashboard):
     seen = []
     for number in range(1, first.context["page"].paginator.num_pages + 1):
         seen += listed_ids(client, theme=theme.slug, sort="progress", page=number)
-    assert sorted(seen) == sorted(Commitment.objects.filter(themes=theme).values_list("pk", flat=True))
+    assert sorted(seen) == sorted(
+        Commitment.objects.filter(themes=theme).values_list("pk", flat=True)
+    )
 
 
 @pytest.mark.parametrize(
@@ -149,6 +162,8 @@ def test_filter_state_is_kept_in_the_url_of_every_page(client, dashboard):
         {"has_target": "maybe"},
         {"sort": "-id; DROP TABLE"},
         {"q": "长" * 101},
+        {"q": "乡村\x00振兴"},
+        {"department": "审计\x00局"},
     ],
 )
 def test_malformed_filter_gives_the_page_with_a_message_and_400(client, dashboard, params):

@@ -33,8 +33,11 @@ def commitment():
     start = TEXT.index("加快")
     end = TEXT.index("其后")
     commitment = make_commitment(
-        department=make_department(name="市测试局"), article=article, title="推进乡村振兴",
-        source_start=start, source_end=end,
+        department=make_department(name="市测试局"),
+        article=article,
+        title="推进乡村振兴",
+        source_start=start,
+        source_end=end,
     )
     commitment.themes.add(make_theme(name="乡村振兴"))
     CommitmentGoal.objects.create(
@@ -42,8 +45,14 @@ def commitment():
     )
     target_start = TEXT.index("到2025年")
     Target.objects.create(
-        commitment=commitment, text="到2025年建成100个示范村", kind=Target.Kind.QUANTITY,
-        value=100, unit="个", year=2025, source_start=target_start, source_end=target_start + 14,
+        commitment=commitment,
+        text="到2025年建成100个示范村",
+        kind=Target.Kind.QUANTITY,
+        value=100,
+        unit="个",
+        year=2025,
+        source_start=target_start,
+        source_end=target_start + 14,
     )
     return commitment
 
@@ -51,7 +60,9 @@ def commitment():
 def test_paragraph_around_splits_the_quote_from_its_paragraph():
     start, end = TEXT.index("加快"), TEXT.index("其后")
     assert paragraph_around(TEXT, start, end) == (
-        "第一段。", "加快推进乡村振兴,到2025年建成100个示范村。", "其后一句。"
+        "第一段。",
+        "加快推进乡村振兴,到2025年建成100个示范村。",
+        "其后一句。",
     )
 
 
@@ -88,15 +99,26 @@ def test_detail_shows_every_fact_of_the_commitment(client, commitment):
 
 def test_detail_quotes_the_exact_span_within_its_paragraph(client, commitment):
     html = html_of(client.get(commitment.get_absolute_url()))
-    assert "<p>第一段。<mark>加快推进乡村振兴,到2025年建成100个示范村。</mark>其后一句。</p>" in html
+    assert (
+        "<p>第一段。<mark>加快推进乡村振兴,到2025年建成100个示范村。</mark>其后一句。</p>" in html
+    )
     assert commitment.article.get_absolute_url() in html
 
 
 def test_detail_shows_the_history_latest_first(client, commitment):
-    commitment.update_status(status=Status.IN_PROGRESS, progress=30, note="已出台方案",
-                             reported_on=datetime.date(2022, 3, 1))
-    commitment.update_status(status=Status.PARTIAL, progress=60, note="建成60个",
-                             evidence_url="https://www.wuhan.gov.cn/x", reported_on=datetime.date(2024, 3, 1))
+    commitment.update_status(
+        status=Status.IN_PROGRESS,
+        progress=30,
+        note="已出台方案",
+        reported_on=datetime.date(2022, 3, 1),
+    )
+    commitment.update_status(
+        status=Status.PARTIAL,
+        progress=60,
+        note="建成60个",
+        evidence_url="https://www.wuhan.gov.cn/x",
+        reported_on=datetime.date(2024, 3, 1),
+    )
     html = html_of(client.get(commitment.get_absolute_url()))
     assert html.index("2024-03-01") < html.index("2022-03-01")
     assert "建成60个" in html and "已出台方案" in html
@@ -105,12 +127,18 @@ def test_detail_shows_the_history_latest_first(client, commitment):
 
 
 def test_markup_in_commitment_text_and_notes_is_escaped(client):
-    article = make_article(text="市测试局局长张三:\n<script>alert(1)</script>加快<b>数字政府</b>。\n")
-    commitment = make_commitment(
-        article=article, title="<i>数字政府</i>",
-        source_start=0, source_end=len(article.text) - 1,
+    article = make_article(
+        text="市测试局局长张三:\n<script>alert(1)</script>加快<b>数字政府</b>。\n"
     )
-    commitment.update_status(status=Status.IN_PROGRESS, progress=10, note="<img src=x onerror=alert(1)>")
+    commitment = make_commitment(
+        article=article,
+        title="<i>数字政府</i>",
+        source_start=0,
+        source_end=len(article.text) - 1,
+    )
+    commitment.update_status(
+        status=Status.IN_PROGRESS, progress=10, note="<img src=x onerror=alert(1)>"
+    )
     for url in [commitment.get_absolute_url(), article.get_absolute_url(), "/commitments/", "/"]:
         html = html_of(client.get(url))
         assert "<script>alert(1)" not in html
@@ -123,8 +151,11 @@ def test_markup_in_commitment_text_and_notes_is_escaped(client):
 def test_article_page_highlights_and_links_every_commitment(client, commitment):
     other_start = TEXT.index("第二段")
     other = make_commitment(
-        department=commitment.department, article=commitment.article, title="第二段",
-        source_start=other_start, source_end=TEXT.index("。\n", other_start) + 1,
+        department=commitment.department,
+        article=commitment.article,
+        title="第二段",
+        source_start=other_start,
+        source_end=TEXT.index("。\n", other_start) + 1,
     )
     html = html_of(client.get(commitment.article.get_absolute_url()))
     for item in [commitment, other]:

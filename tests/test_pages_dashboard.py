@@ -28,7 +28,9 @@ def html_of(response):
 
 
 def figure(html, chart_id):
-    match = re.search(rf'<script id="{chart_id}-figure" type="application/json">(.*?)</script>', html, re.S)
+    match = re.search(
+        rf'<script id="{chart_id}-figure" type="application/json">(.*?)</script>', html, re.S
+    )
     assert match, f"{chart_id} is on the page"
     return json.loads(match.group(1))
 
@@ -114,10 +116,14 @@ def test_department_page_groups_commitments_by_status(client, dashboard):
 def test_department_page_shows_the_headline(client, dashboard):
     commitment = dashboard.commitments[0]
     Statement.objects.create(
-        article=commitment.article, department=commitment.department,
-        official=commitment.official, headline="为建设现代化大武汉尽职尽责",
+        article=commitment.article,
+        department=commitment.department,
+        official=commitment.official,
+        headline="为建设现代化大武汉尽职尽责",
     )
-    assert "为建设现代化大武汉尽职尽责" in html_of(client.get(commitment.department.get_absolute_url()))
+    assert "为建设现代化大武汉尽职尽责" in html_of(
+        client.get(commitment.department.get_absolute_url())
+    )
 
 
 def test_department_slug_in_chinese_resolves(client, dashboard):
@@ -145,7 +151,9 @@ def test_goal_page_without_commitments_says_so(client):
     assert "尚无与这一目标相关的承诺" in html
 
 
-@pytest.mark.parametrize("url", ["/goals/moon/", "/departments/不存在/", "/commitments/999999/", "/articles/999999/"])
+@pytest.mark.parametrize(
+    "url", ["/goals/moon/", "/departments/不存在/", "/commitments/999999/", "/articles/999999/"]
+)
 def test_unknown_objects_are_404(client, url):
     assert client.get(url).status_code == 404
 
@@ -162,3 +170,15 @@ def test_long_department_and_goal_pages_list_the_first_and_link_to_all(client):
     assert total > 60
     assert html.count('class="commitment-card"') == 60
     assert f"共 {total} 项，这里列出前 60 项。" in html
+
+
+def test_language_switch_turns_the_page_to_english_and_back(client, dashboard):
+    response = client.post(
+        "/i18n/setlang/", {"language": "en", "next": "/goals/innovation/"}, follow=True
+    )
+    html = html_of(response)
+    assert '<html lang="en">' in html
+    assert "<h1>National Science &amp; Technology Innovation Centre</h1>" in html
+    assert 'value="zh-hans"' in html
+    html = html_of(client.post("/i18n/setlang/", {"language": "zh-hans", "next": "/"}, follow=True))
+    assert '<html lang="zh-hans">' in html and 'value="en"' in html

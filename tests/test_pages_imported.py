@@ -65,5 +65,5 @@ def test_article_page_links_every_commitment(client, imported_article):
 def test_commitment_page_quotes_its_exact_source(client, imported_article):
     for commitment in Commitment.objects.filter(department__name="市审计局"):
         html = client.get(commitment.get_absolute_url()).content.decode()
-        quote = imported_article.text[commitment.source_start:commitment.source_end]
+        quote = imported_article.text[commitment.source_start : commitment.source_end]
         assert f"<mark>{escape(quote)}</mark>" in html

@@ -35,7 +35,10 @@ def article_paragraphs(text, commitments):
         start = max(commitment.source_start, cursor)
         if start >= commitment.source_end:
             continue
-        segments += [Segment(text[cursor:start]), Segment(text[start:commitment.source_end], commitment)]
+        segments += [
+            Segment(text[cursor:start]),
+            Segment(text[start : commitment.source_end], commitment),
+        ]
         cursor = commitment.source_end
     segments.append(Segment(text[cursor:]))
     paragraphs = [[]]
