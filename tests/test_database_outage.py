@@ -23,11 +23,12 @@ from django.db.utils import InterfaceError, OperationalError
 from django.http import StreamingHttpResponse
 from django.urls import include, path
 
-from .test_backup_postgres import fresh_database, server_params
+from .test_backup_postgres import database_url, fresh_database, server_params
 
 PROJECT = Path(__file__).resolve().parent.parent
 ARTICLE = PROJECT / "fixtures" / "articles" / "wuhan-2020-12-22-cjn.txt"
 DOWN_MESSAGE = "PlanWatch cannot reach its database"
+CONNECT_TIMEOUT = 3  # seconds; docs/operations.md recommends ?connect_timeout= in DATABASE_URL
 
 
 def unreachable(request):
@@ -117,13 +118,18 @@ def test_healthz_reports_the_database_up(client, db):
 
 
 class TcpProxy:
-    """Forwards a local port to the database server; stop() drops every connection and refuses new
-    ones, start() listens on the same port again."""
+    """Forwards a local port to the database server.
+
+    stop() drops every connection and refuses new ones (the server is down); blackhole() drops
+    every connection and leaves new ones unanswered (the network is cut); start() and forward()
+    undo them, on the same port.
+    """
 
     def __init__(self, target):
         self.target = target
         self.port = 0
         self.listener = None
+        self.forwarding = True
         self.sockets = set()
         self.lock = threading.Lock()
 
@@ -140,6 +146,17 @@ class TcpProxy:
     def stop(self):
         listener, self.listener = self.listener, None
         listener.close()
+        self.drop_connections()
+
+    def blackhole(self):
+        self.forwarding = False
+        self.drop_connections()
+
+    def forward(self):
+        self.forwarding = True
+        self.drop_connections()
+
+    def drop_connections(self):
         with self.lock:
             for sock in self.sockets:
                 try:
@@ -157,6 +174,10 @@ class TcpProxy:
                 continue
             except OSError:
                 return
+            if not self.forwarding:
+                with self.lock:
+                    self.sockets.add(client)  # accepted, never answered
+                continue
             try:
                 upstream = socket.create_connection(self.target)
             except OSError:
@@ -204,7 +225,7 @@ def manage(env, *args):
 
 
 @pytest.fixture(scope="module")
-def site():
+def site(tmp_path_factory):
     """gunicorn serving a seeded database of its own through a proxy the tests control."""
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL: the outage is a real server becoming unreachable")
@@ -219,13 +240,15 @@ def site():
         }
         manage(env, "migrate", "--no-input")
         manage(env, "import_article", ARTICLE)
-        env["DATABASE_URL"] = direct_url.replace(
-            f":{params['port'] or 5432}/", f":{proxy.port}/"
-        ).replace(f"@{params['host'] or 'localhost'}:", "@127.0.0.1:")
+        env["DATABASE_URL"] = database_url(
+            name, host="127.0.0.1", port=proxy.port, connect_timeout=CONNECT_TIMEOUT
+        )
+        # A file, not a pipe: nobody reads a pipe, and a full one would block the workers.
+        log = open(tmp_path_factory.mktemp("outage") / "gunicorn.log", "wb")  # noqa: SIM115
         server = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "planwatch.wsgi", "--workers", "2",
              "--bind", f"127.0.0.1:{port}", "--timeout", "30", "--log-level", "warning"],
-            cwd=PROJECT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+            cwd=PROJECT, env=env, stdout=log, stderr=subprocess.STDOUT,
         )
         base = f"http://127.0.0.1:{port}"
         try:
@@ -234,6 +257,7 @@ def site():
         finally:
             server.terminate()
             server.wait(timeout=30)
+            log.close()
             proxy.stop()
 
 
@@ -290,3 +314,22 @@ def test_pages_answer_503_while_the_database_is_unreachable_and_recover_after(si
         for url in urls:
             assert fetch(base + quoted(url))[0] == 200, url
     assert server.poll() is None, "the app was not restarted"
+
+
+@pytest.mark.postgres
+def test_a_cut_network_is_answered_503_within_the_connect_timeout(site):
+    base, proxy, server = site
+    assert fetch(f"{base}/commitments/")[0] == 200
+    proxy.blackhole()
+    try:
+        for url in ["/commitments/", "/healthz"]:
+            started = time.monotonic()
+            status = fetch(base + url)[0]
+            assert status == 503, url
+            # Well before gunicorn's 30 s worker timeout, which would kill the worker instead.
+            assert time.monotonic() - started < CONNECT_TIMEOUT + 5, url
+    finally:
+        proxy.forward()
+    wait_for(lambda: fetch(f"{base}/healthz")[0] == 200, "the site to see the database again")
+    assert fetch(f"{base}/commitments/")[0] == 200
+    assert server.poll() is None
