@@ -88,11 +88,12 @@ def load_each(args, pages, workdir):
                 continue
             url = server.base_url + page.path
             wrk.run(url, seconds=2, threads=args.threads, connections=args.connections)
+            # Requests wrk left behind still occupy the workers: let them finish first.
+            server.wait_ready(seconds=600)
             result = wrk.run(
                 url, seconds=args.duration, threads=args.threads, connections=args.connections
             )
             results.setdefault(page.name, []).append(result)
-            # Requests wrk gave up on still occupy the workers: let them finish first.
             server.wait_ready(seconds=600)
     finally:
         server.stop()
@@ -114,6 +115,7 @@ def hold(args, pages, workdir):
             server.base_url, seconds=warm_up, threads=args.threads,
             connections=args.connections, paths=paths,
         )
+        server.wait_ready(seconds=600)
         before = server.worker_rss_kb()
         result = wrk.run(
             server.base_url, seconds=args.hold, threads=args.threads,
