@@ -1,6 +1,8 @@
 """Querysets of commitments and status updates: each method names what it selects."""
 
+import collections
 import datetime
+import itertools
 
 from django.db import models
 from django.db.models import Avg, Case, Count, Exists, F, OuterRef, Q, Value, When
@@ -99,6 +101,13 @@ class CommitmentQuerySet(models.QuerySet):
         """The status updates of each commitment, latest first, in one more query."""
         return self.prefetch_related("updates")
 
+    def as_list_rows(self):
+        """What a row of a list shows: related names, themes, goals, targets and the signal.
+
+        The article's text stays behind: a row links to it but does not quote it.
+        """
+        return self.with_related().with_targets().with_signal().defer("article__text")
+
     def with_goal_keywords(self, goal):
         """Commitments serving `goal`, each with `goal_keywords`: the keywords that linked it."""
         return self.filter(goal_links__goal=goal).annotate(goal_keywords=F("goal_links__keywords"))
@@ -124,6 +133,40 @@ class CommitmentQuerySet(models.QuerySet):
             commitment_count=Count("commitments", filter=mine),
             mean_progress=Coalesce(Avg("commitments__progress", filter=mine), 0.0),
         ).order_by(*related._meta.ordering)
+
+    def export_rows(self, chunk_size=2000):
+        """Each commitment of `with_signal()` as a dict, with lists of its theme, goal and target
+        names; lazily.
+
+        Plain values and three lookups per chunk of rows: model instances with prefetch_related
+        cost about half a millisecond a row, too slow to export tens of thousands.
+        """
+        rows = self.values(
+            "id", "title", "department__name", "official__name", "official__titles", "status",
+            "progress", "due_date", "signal",
+        )
+        iterator = rows.iterator(chunk_size)
+        while chunk := list(itertools.islice(iterator, chunk_size)):
+            ids = [row["id"] for row in chunk]
+            themes = self._names_by_commitment("themes", ids, "theme__name")
+            goals = self._names_by_commitment("goal_links", ids, "goal__name")
+            targets = self._names_by_commitment("targets", ids, "text")
+            for row in chunk:
+                yield {
+                    **row,
+                    "themes": themes[row["id"]],
+                    "goals": goals[row["id"]],
+                    "targets": targets[row["id"]],
+                }
+
+    def _names_by_commitment(self, relation, ids, name):
+        field = self.model._meta.get_field(relation)
+        linked = field.remote_field.through if field.many_to_many else field.related_model
+        names = collections.defaultdict(list)
+        pairs = linked.objects.filter(commitment_id__in=ids).order_by("pk")
+        for commitment_id, value in pairs.values_list("commitment_id", name):
+            names[commitment_id].append(value)
+        return names
 
 
 class StatusUpdateQuerySet(models.QuerySet):

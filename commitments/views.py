@@ -5,12 +5,14 @@ import csv
 from django.core.paginator import Paginator
 from django.http import HttpResponseBadRequest, JsonResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from . import charts
 from .filters import CommitmentFilter
 from .models import Article, Commitment, Goal, StatusUpdate
 from .querysets import today
+from .status import Status
 
 PAGE_SIZE = 25
 # A goal or department page lists this many commitments; the filtered list has them all.
@@ -59,13 +61,8 @@ def overview(request):
     return render(request, "commitments/overview.html", context)
 
 
-def listed_commitments():
-    """The rows of the list and its exports: what a row shows, with its 督办 signal."""
-    return Commitment.objects.with_related().with_targets().with_signal()
-
-
 def commitment_list(request):
-    filterset = CommitmentFilter(request.GET, queryset=listed_commitments())
+    filterset = CommitmentFilter(request.GET, queryset=Commitment.objects.as_list_rows())
     if not filterset.is_valid():
         return render(
             request, "commitments/commitment_list.html", {"filter": filterset}, status=400
@@ -75,23 +72,23 @@ def commitment_list(request):
 
 
 def export_csv(request):
-    filterset = CommitmentFilter(request.GET, queryset=listed_commitments())
+    filterset = CommitmentFilter(request.GET, queryset=Commitment.objects.with_signal())
     if not filterset.is_valid():
         return HttpResponseBadRequest(
             filter_errors(filterset), content_type="text/plain; charset=utf-8"
         )
     response = StreamingHttpResponse(
-        csv_lines(request, filterset.qs), content_type="text/csv; charset=utf-8"
+        csv_lines(export_rows(request, filterset.qs)), content_type="text/csv; charset=utf-8"
     )
     response["Content-Disposition"] = 'attachment; filename="planwatch-commitments.csv"'
     return response
 
 
 def export_json(request):
-    filterset = CommitmentFilter(request.GET, queryset=listed_commitments())
+    filterset = CommitmentFilter(request.GET, queryset=Commitment.objects.with_signal())
     if not filterset.is_valid():
         return JsonResponse({"errors": filterset.errors.get_json_data()}, status=400)
-    results = [export_row(request, commitment) for commitment in filterset.qs]
+    results = list(export_rows(request, filterset.qs))
     return JsonResponse(
         {"count": len(results), "results": results}, json_dumps_params={"ensure_ascii": False}
     )
@@ -104,30 +101,34 @@ class Echo:
         return line
 
 
-def csv_lines(request, commitments):
+def csv_lines(rows):
     writer = csv.DictWriter(Echo(), fieldnames=EXPORT_FIELDS)
     # A byte-order mark, so that spreadsheet programs read the Chinese as UTF-8.
     yield "\ufeff" + writer.writeheader()
-    for commitment in commitments.iterator(EXPORT_CHUNK):
-        yield writer.writerow(export_row(request, commitment))
+    for row in rows:
+        yield writer.writerow(row)
 
 
-def export_row(request, commitment):
-    return {
-        "id": commitment.pk,
-        "title": commitment.title,
-        "department": commitment.department.name,
-        "official": str(commitment.official or ""),
-        "themes": "、".join(theme.name for theme in commitment.themes.all()),
-        "goals": "、".join(link.goal.name for link in commitment.goal_links.all()),
-        "status": commitment.status,
-        "status_label": commitment.get_status_display(),
-        "progress": commitment.progress,
-        "due_date": commitment.due_date.isoformat(),
-        "signal": commitment.signal.value,
-        "targets": "；".join(target.text for target in commitment.targets.all()),
-        "url": request.build_absolute_uri(commitment.get_absolute_url()),
-    }
+def export_rows(request, commitments):
+    """The rows both exports hold, in the order of the list."""
+    status_labels = dict(Status.choices)
+    for row in commitments.export_rows(EXPORT_CHUNK):
+        titles = "、".join(row["official__titles"] or [])
+        yield {
+            "id": row["id"],
+            "title": row["title"],
+            "department": row["department__name"],
+            "official": f"{titles}{row['official__name'] or ''}",
+            "themes": "、".join(row["themes"]),
+            "goals": "、".join(row["goals"]),
+            "status": row["status"],
+            "status_label": str(status_labels[row["status"]]),
+            "progress": row["progress"],
+            "due_date": row["due_date"].isoformat(),
+            "signal": row["signal"],
+            "targets": "；".join(row["targets"]),
+            "url": request.build_absolute_uri(reverse("commitments:detail", args=[row["id"]])),
+        }
 
 
 def filter_errors(filterset):
@@ -138,7 +139,9 @@ def filter_errors(filterset):
 
 
 def commitment_detail(request, pk):
-    commitment = get_object_or_404(listed_commitments().with_history(), pk=pk)
+    commitment = get_object_or_404(
+        Commitment.objects.with_related().with_targets().with_history().with_signal(), pk=pk
+    )
     return render(request, "commitments/commitment_detail.html", {"commitment": commitment})
 
 
@@ -150,10 +153,7 @@ def goal_detail(request, slug):
     context = {
         "goal": goal,
         "summary": summary,
-        "commitments": Commitment.objects.with_goal_keywords(goal)
-        .with_related()
-        .with_targets()
-        .with_signal()[:LISTED],
+        "commitments": Commitment.objects.with_goal_keywords(goal).as_list_rows()[:LISTED],
         "listed": LISTED,
     }
     if summary["total"]:

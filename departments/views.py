@@ -27,7 +27,7 @@ def department_detail(request, slug):
         "department": department,
         "statements": department.statements.select_related("official", "article"),
         "summary": summary,
-        "groups": by_status(commitments.with_related().with_targets().with_signal()[:LISTED]),
+        "groups": by_status(commitments.as_list_rows()[:LISTED]),
         "listed": LISTED,
     }
     if summary["total"]:

@@ -15,22 +15,29 @@ pytestmark = pytest.mark.django_db
 GENERATED_FILTERS = {
     "theme": "gen-rural",
     "goal": "economy",
-    "has_target": "yes",
+    "has_target": "no",
     "q": "乡村振兴",
     "sort": "-progress",
 }
-ARTICLE_FILTERS = {"theme": "rural-revitalisation", "q": "乡村振兴", "sort": "-progress"}
+ARTICLE_FILTERS = {
+    "theme": "rural-revitalisation",
+    "goal": "economy",
+    "q": "乡村振兴",
+    "sort": "-progress",
+}
 
 # page: (URL for the data and the list filters to apply, the most queries it may take)
 PAGES = {
-    "overview": (lambda d, f: "/", 6),
+    "overview": (lambda d, f: "/", 5),
     "department list": (lambda d, f: "/departments/", 2),
     "department": (lambda d, f: d.departments[0].get_absolute_url(), 10),
     "goal": (lambda d, f: "/goals/economy/", 8),
     "commitment list": (lambda d, f: "/commitments/", 9),
     "filtered list": (lambda d, f: f"/commitments/?{urlencode(f)}", 11),
+    # Exports: the filters' lookups, the rows, then 3 queries per 2,000 rows; streaming the CSV
+    # after the view has returned costs a connection health check (SELECT 1).
     "csv export": (lambda d, f: f"/commitments/export.csv?{urlencode(f)}", 7),
-    "json export": (lambda d, f: f"/api/commitments.json?{urlencode(f)}", 7),
+    "json export": (lambda d, f: f"/api/commitments.json?{urlencode(f)}", 6),
     "commitment": (lambda d, f: d.commitments[2].get_absolute_url(), 6),
     "article": (lambda d, f: Article.objects.latest("pk").get_absolute_url(), 2),
     "feed": (lambda d, f: "/feeds/updates/", 1),
@@ -46,6 +53,8 @@ def queries_for(client, url):
 
 
 def queries_per_page(client, assert_max, dashboard, filters):
+    filtered = client.get("/commitments/", filters).content.decode()
+    assert 'class="commitment-card"' in filtered, "the filters select some rows"
     counts = {}
     for page, (url_for, bound) in PAGES.items():
         url = url_for(dashboard, filters)
