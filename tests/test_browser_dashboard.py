@@ -81,3 +81,14 @@ def test_choosing_a_theme_changes_the_list(live_server, page, dashboard):
         assert "数字政府" in cards.nth(index).locator(".tag.theme").inner_text()
     assert page.locator("#id_theme").input_value() == "gen-digital"
     assert page.errors == []
+
+
+def test_clicking_a_status_slice_opens_the_list_of_that_status(live_server, page, dashboard):
+    page.goto(f"{live_server.url}/")
+    page.wait_for_selector("#chart-status .main-svg", timeout=15_000)
+    first_slice = page.locator("#chart-status g.slice path.surface").first
+    first_slice.click()
+    page.wait_for_url("**/commitments/?status=*")
+    status = page.url.rsplit("status=", 1)[1]
+    assert page.locator(".commitment-card").count() == Commitment.objects.filter(status=status).count()
+    assert page.locator(f".commitment-card .badge.status-{status}").count() > 0
