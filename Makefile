@@ -5,7 +5,10 @@ BIN := $(VENV)/bin
 ARTICLE := fixtures/articles/wuhan-2020-12-22-cjn.txt
 DEV_ENV := DJANGO_DEBUG=1
 
-.PHONY: run setup test check clean
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/planwatch_bench
+BENCH_DATA := --departments 200 --commitments 100000 --updates 300000 --seed 1
+
+.PHONY: run setup test check bench clean
 
 run: setup
 	$(DEV_ENV) $(BIN)/python manage.py runserver 127.0.0.1:8000
@@ -20,6 +23,14 @@ test: $(VENV)/.dev-installed
 check: $(VENV)/.dev-installed
 	$(DEV_ENV) $(BIN)/python manage.py check
 	$(DEV_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
+
+# Needs PostgreSQL and Debian's wrk; BENCH_ARGS passes options on (e.g. BENCH_ARGS="--hold 60").
+bench: $(VENV)/.dev-installed
+	psql "$(dir $(BENCH_DATABASE_URL))postgres" -qtc "SELECT 1 FROM pg_database WHERE datname = '$(notdir $(BENCH_DATABASE_URL))'" | grep -q 1 \
+		|| psql "$(dir $(BENCH_DATABASE_URL))postgres" -qc "CREATE DATABASE $(notdir $(BENCH_DATABASE_URL)) ENCODING 'UTF8' TEMPLATE template0"
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(DEV_ENV) $(BIN)/python manage.py migrate --no-input -v0
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(DEV_ENV) $(BIN)/python manage.py generate_demo_data --clear $(BENCH_DATA)
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python bench/run.py $(BENCH_ARGS)
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)

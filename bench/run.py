@@ -26,11 +26,11 @@ HELD_PAGES = {"overview", "departments", "department (largest)", "goal (largest)
 def production_environment(static_root):
     """What the gunicorn workers and this process run with: DEBUG off, hashed and compressed statics."""
     os.environ.update(
-        DJANGO_SETTINGS_MODULE="bench.settings",
+        DJANGO_SETTINGS_MODULE="planwatch.settings",
         DJANGO_DEBUG="0",
         DJANGO_ALLOWED_HOSTS="127.0.0.1",
         DJANGO_STATICFILES_STORAGE="whitenoise.storage.CompressedManifestStaticFilesStorage",
-        PLANWATCH_BENCH_STATIC_ROOT=str(static_root),
+        DJANGO_STATIC_ROOT=str(static_root),
     )
     os.environ.setdefault("DJANGO_SECRET_KEY", secrets.token_urlsafe(50))
 
