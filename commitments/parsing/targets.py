@@ -3,7 +3,7 @@
 import re
 
 from .models import ParsedTarget
-from .numerals import NUMERAL_CHARACTERS, number
+from .numerals import DIGITS, NUMERAL_CHARACTERS, number
 from .punctuation import CLAUSE_BREAK, SENTENCE
 
 _UNITS = (
@@ -11,7 +11,11 @@ _UNITS = (
     "|元|万吨|吨|公顷|亩|家|个|所|座|项|条|套|户|人|辆|倍|%|％|亿|万"
 )
 _ARABIC_QUANTITY = re.compile(rf"(?<![0-9.．])(?P<number>[0-9]+(?:\.[0-9]+)?)\s*(?P<unit>{_UNITS})")
-_CHINESE_QUANTITY = re.compile(rf"(?P<number>[{NUMERAL_CHARACTERS}]+)(?P<unit>{_UNITS})")
+# A Chinese numeral starts with a digit or 十 and never continues an Arabic one: the 万 of
+# 197万户 belongs to the unit, not to a second number.
+_CHINESE_QUANTITY = re.compile(
+    rf"(?<![0-9.．])(?P<number>[{''.join(DIGITS)}十][{NUMERAL_CHARACTERS}]*)(?P<unit>{_UNITS})"
+)
 # Chinese numerals name slogans (两个全覆盖, 三个环境) far more often than targets; a verb of
 # quantity earlier in the clause (新增, 达到 …) is what makes one a target.
 _QUANTITY_VERBS = re.compile(

@@ -71,3 +71,8 @@ def test_targets_carry_spans_into_the_article_text():
         ("新增友好合作城市五个", 5, "个", None),
         ("15分钟便民生活圈", 15, "分钟", None),
     ]
+
+
+def test_ten_thousands_unit_after_arabic_digits_is_one_target():
+    found = find_targets("市场主体总量达到197万户", 0, 2020)
+    assert [(t.value, t.unit) for t in found] == [(197.0, "万户")]
