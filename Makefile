@@ -8,7 +8,7 @@ DEV_ENV := DJANGO_DEBUG=1
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/planwatch_bench
 BENCH_DATA := --departments 200 --commitments 100000 --updates 300000 --seed 1
 
-.PHONY: run setup test check bench clean
+.PHONY: run setup test check bench bench-import clean
 
 run: setup
 	$(DEV_ENV) $(BIN)/python manage.py runserver 127.0.0.1:8000
@@ -31,6 +31,13 @@ bench: $(VENV)/.dev-installed
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(DEV_ENV) $(BIN)/python manage.py migrate --no-input -v0
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(DEV_ENV) $(BIN)/python manage.py generate_demo_data --clear $(BENCH_DATA)
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python bench/run.py $(BENCH_ARGS)
+
+# The importer alone, on a fresh SQLite database: the seed article and generated ones.
+BENCH_IMPORT_DB := /tmp/planwatch-bench-import.sqlite3
+bench-import: $(VENV)/.dev-installed
+	rm -f $(BENCH_IMPORT_DB)
+	DATABASE_URL=sqlite:///$(BENCH_IMPORT_DB) $(DEV_ENV) $(BIN)/python manage.py migrate --no-input -v0
+	DATABASE_URL=sqlite:///$(BENCH_IMPORT_DB) $(BIN)/python bench/run.py --imports-only $(BENCH_ARGS)
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)

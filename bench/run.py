@@ -42,6 +42,9 @@ def parse_args(argv):
     parser.add_argument("--connections", type=int, default=8, help="wrk connections (8)")
     parser.add_argument("--hold", type=int, metavar="SECONDS", help="hold the load on the main pages")
     parser.add_argument("--articles", type=int, default=100, help="generated articles to import (100)")
+    parser.add_argument(
+        "--imports-only", action="store_true", help="measure the importer only (any database, no wrk)"
+    )
     return parser.parse_args(argv)
 
 
@@ -58,6 +61,11 @@ def main(argv=None):
         from bench import report
         from bench.pages import count_queries, main_pages
 
+        if args.imports_only:
+            from bench.importing import import_throughput
+
+            print(report.imports(import_throughput(args.articles)))
+            return
         if connection.vendor != "postgresql":
             print("warning: DATABASE_URL is not PostgreSQL; the figures say little.", file=sys.stderr)
         call_command("collectstatic", interactive=False, verbosity=0)
