@@ -1,11 +1,9 @@
 """Querysets of commitments and status updates: each method names what it selects."""
 
-import collections
 import datetime
-import itertools
 
 from django.db import models
-from django.db.models import Avg, Case, Count, Exists, F, OuterRef, Q, Value, When
+from django.db.models import Avg, Case, Count, Exists, F, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 
@@ -66,21 +64,20 @@ class CommitmentQuerySet(models.QuerySet):
     def overdue(self, on=None):
         return self.filter(due_date__lt=on or today()).exclude(status=Status.DONE)
 
-    def progress_summary(self):
-        """Count, mean progress and count per status, in one aggregate query."""
+    def progress_summary(self, on=None):
+        """Count, mean progress, count per status and per 督办 signal, in one aggregate query."""
         per_status = {
             f"status_{value}": Count("id", filter=Q(status=value)) for value in Status.values
         }
-        return self.aggregate(
-            total=Count("id"), mean_progress=Coalesce(Avg("progress"), 0.0), **per_status
-        )
-
-    def signal_summary(self, on=None):
-        """Count per 督办 signal, in one aggregate query."""
         per_signal = {
             f"signal_{value}": Count("id", filter=Q(signal=value)) for value in Signal.values
         }
-        return self.with_signal(on).aggregate(**per_signal)
+        return self.with_signal(on).aggregate(
+            total=Count("id"),
+            mean_progress=Coalesce(Avg("progress"), 0.0),
+            **per_status,
+            **per_signal,
+        )
 
     def search(self, text):
         """Commitments whose jieba tokens hold every keyword of `text`; all when it has none."""
@@ -112,61 +109,76 @@ class CommitmentQuerySet(models.QuerySet):
         """Commitments serving `goal`, each with `goal_keywords`: the keywords that linked it."""
         return self.filter(goal_links__goal=goal).annotate(goal_keywords=F("goal_links__keywords"))
 
-    def progress_by_department(self):
-        """Every department with `commitment_count` and `mean_progress` of these commitments."""
-        return self._progress_of("department")
+    def progress_by_department(self, departments=None):
+        """`departments` (all by default) as a list, each with `commitment_count` and
+        `mean_progress` of these commitments; two queries."""
+        return self._progress_of("department", departments)
 
     def progress_by_goal(self):
-        """Every goal with `commitment_count` and `mean_progress` of these commitments."""
+        """Every goal, each with `commitment_count` and `mean_progress` of these commitments."""
         return self._progress_of("goals")
 
     def progress_by_theme(self):
-        """Every theme with `commitment_count` and `mean_progress` of these commitments."""
+        """Every theme, each with `commitment_count` and `mean_progress` of these commitments."""
         return self._progress_of("themes")
 
-    def _progress_of(self, field):
-        """One grouped query over the related model, so rows without commitments show as zero."""
+    def grouped_progress(self, field):
+        """Rows of `field` (a related object's id), `commitment_count` and `mean_progress`.
+
+        Grouped from the commitments' side, which indexes serve: grouping from the related side
+        joins each of its rows to every commitment and filters them afterwards, ten to twenty
+        times slower at 100,000 commitments. COUNT(*), not COUNT(id): the covering index
+        commitment_dept_progress holds no id.
+        """
+        return (
+            self.order_by()
+            .values(field)
+            .annotate(commitment_count=Count("*"), mean_progress=Avg("progress"))
+        )
+
+    def _progress_of(self, field, items=None):
+        """`items` (every related object by default), with the figures of grouped_progress()."""
         related = self.model._meta.get_field(field).related_model
-        mine = Q(commitments__in=self.values("pk"))
-        # A grouped query ignores Meta.ordering: restate it.
-        return related.objects.annotate(
-            commitment_count=Count("commitments", filter=mine),
-            mean_progress=Coalesce(Avg("commitments__progress", filter=mine), 0.0),
-        ).order_by(*related._meta.ordering)
+        figures = {row[field]: row for row in self.grouped_progress(field)}
+        items = list(related.objects.all() if items is None else items)
+        for item in items:
+            row = figures.get(item.pk, {})
+            item.commitment_count = row.get("commitment_count", 0)
+            item.mean_progress = row.get("mean_progress") or 0.0
+        return items
 
     def export_rows(self, chunk_size=2000):
-        """Each commitment of `with_signal()` as a dict, with lists of its theme, goal and target
-        names; lazily.
+        """Each commitment of `with_signal()` as a dict, with the lists `theme_names`,
+        `goal_names` and `target_texts`: one query, read `chunk_size` rows at a time."""
+        from .models import CommitmentGoal, Target  # models imports this module
 
-        Plain values and three lookups per chunk of rows: model instances with prefetch_related
-        cost about half a millisecond a row, too slow to export tens of thousands.
-        """
-        rows = self.values(
+        def of_row(model):
+            return model.objects.filter(commitment=OuterRef("pk")).order_by("pk")
+
+        rows = self.annotate(
+            theme_names=ListOf(of_row(self.model.themes.through), "theme__name"),
+            goal_names=ListOf(of_row(CommitmentGoal), "goal__name"),
+            target_texts=ListOf(of_row(Target), "text"),
+        ).values(
             "id", "title", "department__name", "official__name", "official__titles", "status",
-            "progress", "due_date", "signal",
+            "progress", "due_date", "signal", "theme_names", "goal_names", "target_texts",
         )
-        iterator = rows.iterator(chunk_size)
-        while chunk := list(itertools.islice(iterator, chunk_size)):
-            ids = [row["id"] for row in chunk]
-            themes = self._names_by_commitment("themes", ids, "theme__name")
-            goals = self._names_by_commitment("goal_links", ids, "goal__name")
-            targets = self._names_by_commitment("targets", ids, "text")
-            for row in chunk:
-                yield {
-                    **row,
-                    "themes": themes[row["id"]],
-                    "goals": goals[row["id"]],
-                    "targets": targets[row["id"]],
-                }
+        return rows.iterator(chunk_size)
 
-    def _names_by_commitment(self, relation, ids, name):
-        field = self.model._meta.get_field(relation)
-        linked = field.remote_field.through if field.many_to_many else field.related_model
-        names = collections.defaultdict(list)
-        pairs = linked.objects.filter(commitment_id__in=ids).order_by("pk")
-        for commitment_id, value in pairs.values_list("commitment_id", name):
-            names[commitment_id].append(value)
-        return names
+
+class ListOf(Subquery):
+    """One field of a correlated queryset as a list for each outer row, in the queryset's order.
+
+    Both databases hand it over as JSON, so that one output field reads it.
+    """
+
+    template = '(SELECT json_group_array("item") FROM (%(subquery)s))'
+
+    def __init__(self, queryset, field):
+        super().__init__(queryset.values(item=F(field)), output_field=models.JSONField())
+
+    def as_postgresql(self, compiler, connection):
+        return self.as_sql(compiler, connection, template="to_jsonb(ARRAY(%(subquery)s))")
 
 
 class StatusUpdateQuerySet(models.QuerySet):

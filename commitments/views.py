@@ -1,6 +1,7 @@
 """Public pages of commitments: the overview, the filterable list and its exports, goals, articles."""
 
 import csv
+import json
 
 from django.core.paginator import Paginator
 from django.http import HttpResponseBadRequest, JsonResponse, StreamingHttpResponse
@@ -42,7 +43,6 @@ def overview(request):
     goals = commitments.progress_by_goal()
     context = {
         "summary": summary,
-        "signals": commitments.signal_summary(),
         "goals": goals,
         "updates": StatusUpdate.objects.latest_first().with_related()[:LATEST_UPDATES],
     }
@@ -88,9 +88,8 @@ def export_json(request):
     filterset = CommitmentFilter(request.GET, queryset=Commitment.objects.with_signal())
     if not filterset.is_valid():
         return JsonResponse({"errors": filterset.errors.get_json_data()}, status=400)
-    results = list(export_rows(request, filterset.qs))
-    return JsonResponse(
-        {"count": len(results), "results": results}, json_dumps_params={"ensure_ascii": False}
+    return StreamingHttpResponse(
+        json_lines(export_rows(request, filterset.qs)), content_type="application/json"
     )
 
 
@@ -109,9 +108,22 @@ def csv_lines(rows):
         yield writer.writerow(row)
 
 
+def json_lines(rows):
+    """{"results": [...], "count": n}, a row at a time: the count comes last, once known."""
+    yield '{"results": ['
+    count = 0
+    for count, row in enumerate(rows, start=1):
+        yield ("" if count == 1 else ",") + json.dumps(row, ensure_ascii=False)
+    yield f'], "count": {count}}}'
+
+
 def export_rows(request, commitments):
     """The rows both exports hold, in the order of the list."""
-    status_labels = dict(Status.choices)
+    status_labels = {value: str(label) for value, label in Status.choices}
+    # Reversed once around a stand-in id: reversing for every row took a third of the export.
+    url_head, url_tail = request.build_absolute_uri(
+        reverse("commitments:detail", args=[0])
+    ).rsplit("/0/", 1)
     for row in commitments.export_rows(EXPORT_CHUNK):
         titles = "、".join(row["official__titles"] or [])
         yield {
@@ -119,15 +131,15 @@ def export_rows(request, commitments):
             "title": row["title"],
             "department": row["department__name"],
             "official": f"{titles}{row['official__name'] or ''}",
-            "themes": "、".join(row["themes"]),
-            "goals": "、".join(row["goals"]),
+            "themes": "、".join(row["theme_names"]),
+            "goals": "、".join(row["goal_names"]),
             "status": row["status"],
-            "status_label": str(status_labels[row["status"]]),
+            "status_label": status_labels[row["status"]],
             "progress": row["progress"],
             "due_date": row["due_date"].isoformat(),
             "signal": row["signal"],
-            "targets": "；".join(row["targets"]),
-            "url": request.build_absolute_uri(reverse("commitments:detail", args=[row["id"]])),
+            "targets": "；".join(row["target_texts"]),
+            "url": f"{url_head}/{row['id']}/{url_tail}",
         }
 
 
@@ -149,7 +161,7 @@ def goal_detail(request, slug):
     goal = get_object_or_404(Goal, slug=slug)
     commitments = Commitment.objects.for_goal(goal)
     summary = commitments.progress_summary()
-    departments = commitments.progress_by_department().filter(commitment_count__gt=0)
+    departments = [d for d in commitments.progress_by_department() if d.commitment_count]
     context = {
         "goal": goal,
         "summary": summary,

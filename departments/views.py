@@ -14,7 +14,9 @@ LISTED = 60
 
 
 def department_list(request):
-    departments = Commitment.objects.progress_by_department().prefetch_related("officials")
+    departments = Commitment.objects.progress_by_department(
+        Department.objects.prefetch_related("officials")
+    )
     return render(request, "departments/department_list.html", {"departments": departments})
 
 
@@ -22,7 +24,7 @@ def department_detail(request, slug):
     department = get_object_or_404(Department.objects.prefetch_related("officials"), slug=slug)
     commitments = Commitment.objects.for_department(department)
     summary = commitments.progress_summary()
-    themes = commitments.progress_by_theme().filter(commitment_count__gt=0)
+    themes = [theme for theme in commitments.progress_by_theme() if theme.commitment_count]
     context = {
         "department": department,
         "statements": department.statements.select_related("official", "article"),

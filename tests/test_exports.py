@@ -2,6 +2,7 @@
 
 import csv
 import io
+import json
 import re
 
 import pytest
@@ -44,7 +45,8 @@ def csv_rows(client, params):
 def json_rows(client, params):
     response = client.get("/api/commitments.json", params)
     assert response.status_code == 200
-    data = response.json()
+    assert response["Content-Type"] == "application/json"
+    data = json.loads(b"".join(response.streaming_content))
     assert data["count"] == len(data["results"])
     return data["results"]
 

@@ -1,0 +1,41 @@
+"""The dashboards' heavy queries are served by their indexes, and target lists join nothing."""
+
+import pytest
+from django.db import connection
+
+from commitments.models import Commitment, StatusUpdate, Target
+
+from .dashboard_data import make_dashboard
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def plans():
+    """EXPLAIN on PostgreSQL, with sequential scans priced out: the tables here are tiny, and
+    the question is whether an index can serve the query, as it must at 100,000 commitments."""
+    if connection.vendor != "postgresql":
+        pytest.skip("query plans are PostgreSQL's")
+    make_dashboard(departments=3, per_department=4)
+    with connection.cursor() as cursor:
+        cursor.execute("SET enable_seqscan = off")
+    return lambda queryset: queryset.explain()
+
+
+@pytest.mark.postgres
+def test_latest_updates_are_read_in_index_order_without_sorting(plans):
+    plan = plans(StatusUpdate.objects.latest_first()[:8])
+    assert "statusupdate_latest" in plan
+    assert "Sort" not in plan
+
+
+@pytest.mark.postgres
+def test_progress_per_department_is_an_index_only_scan(plans):
+    plan = plans(Commitment.objects.grouped_progress("department"))
+    assert "Index Only Scan using commitment_dept_progress" in plan
+    assert "commitments_department" not in plan
+
+
+def test_targets_are_listed_without_joining_their_commitment():
+    sql = str(Target.objects.filter(commitment_id__in=[1, 2]).query)
+    assert "JOIN" not in sql
