@@ -3,7 +3,19 @@
 import datetime
 
 from django.db import models
-from django.db.models import Avg, Case, Count, Exists, F, OuterRef, Q, Subquery, Value, When
+from django.db.models import (
+    Avg,
+    Case,
+    Count,
+    Exists,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 
@@ -32,8 +44,11 @@ class CommitmentQuerySet(models.QuerySet):
 
     def with_related(self):
         """Everything a list row shows, in three queries whatever the number of rows."""
+        from .models import CommitmentGoal  # models imports this module
+
+        goal_links = CommitmentGoal.objects.select_related("goal")
         return self.select_related("department", "official", "article").prefetch_related(
-            "themes", "goal_links__goal"
+            "themes", Prefetch("goal_links", queryset=goal_links)
         )
 
     def with_last_update_on(self):

@@ -1,9 +1,13 @@
-"""The dashboards' heavy queries are served by their indexes, and target lists join nothing."""
+"""Latest updates come in index order, and lists of targets join nothing.
+
+Whether PostgreSQL picks the covering index commitment_dept_progress depends on statistics and
+the visibility map of a large table: its plan at 100,000 commitments is in docs/benchmarks.md.
+"""
 
 import pytest
 from django.db import connection
 
-from commitments.models import Commitment, StatusUpdate, Target
+from commitments.models import StatusUpdate, Target
 
 from .dashboard_data import make_dashboard
 
@@ -27,13 +31,6 @@ def test_latest_updates_are_read_in_index_order_without_sorting(plans):
     plan = plans(StatusUpdate.objects.latest_first()[:8])
     assert "statusupdate_latest" in plan
     assert "Sort" not in plan
-
-
-@pytest.mark.postgres
-def test_progress_per_department_is_an_index_only_scan(plans):
-    plan = plans(Commitment.objects.grouped_progress("department"))
-    assert "Index Only Scan using commitment_dept_progress" in plan
-    assert "commitments_department" not in plan
 
 
 def test_targets_are_listed_without_joining_their_commitment():
