@@ -223,9 +223,10 @@ class CommitmentAdmin(SimpleHistoryAdmin):
         form = StatusUpdateForm(request.POST if "apply" in request.POST else None)
         if not form.is_valid():
             return self.render_bulk_form(request, queryset, form)
-        # In primary-key order, so that two bulk updates lock rows in the same order.
-        commitments = list(queryset.order_by("pk"))
         with transaction.atomic():
+            # Every row locked first, in primary-key order: two bulk updates lock alike, and the
+            # data version (pagecache), which each update_status bumps, is locked after them all.
+            commitments = list(queryset.select_for_update(of=("self",)).order_by("pk"))
             for commitment in commitments:
                 commitment.update_status(**form.cleaned_data, author=request.user)
         count = len(commitments)

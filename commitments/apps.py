@@ -6,3 +6,22 @@ class CommitmentsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "commitments"
     verbose_name = _("承诺与进展")
+
+    def ready(self):
+        from pagecache.receivers import bump_on_changes_to
+
+        from .models import (
+            Article,
+            Commitment,
+            CommitmentGoal,
+            Goal,
+            Statement,
+            StatusUpdate,
+            Target,
+            Theme,
+        )
+
+        bump_on_changes_to(
+            Article, Statement, Commitment, Commitment.themes.through, CommitmentGoal, Target,
+            StatusUpdate, Goal, Theme,
+        )

@@ -23,6 +23,7 @@ from django.db import connection, transaction
 from django.utils import translation
 
 from departments.models import Department, Official, slug_for_department_name
+from pagecache.models import bump_once
 
 from . import demo_text
 from .models import (
@@ -80,7 +81,7 @@ class Generated:
 def generate(*, departments, commitments, updates, seed, clear=False):
     """Add generated data to the database (after deleting all of it when clear is set)."""
     rng = random.Random(seed)
-    with transaction.atomic(), explicit_timestamps():
+    with transaction.atomic(), explicit_timestamps(), bump_once():
         if clear:
             clear_data()
         vocab = demo_text.Vocabulary(ensure_themes(), goal_keywords())

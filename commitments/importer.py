@@ -7,6 +7,7 @@ from django.db import transaction
 from django.db.models import F, Max
 
 from departments.models import Department, Official
+from pagecache.models import bump_once
 
 from .models import Article, Commitment, CommitmentGoal, Goal, Statement, Target, Theme
 from .parsing import THEMES, ArticleParseError, parse_article
@@ -40,24 +41,29 @@ def store_article(parsed, prune=False):
         unchanged = Article.objects.filter(content_hash=content_hash).first()
         if unchanged:
             return _result(unchanged, "unchanged")
-        article, created = Article.objects.update_or_create(
-            source=parsed.source,
-            title=parsed.title,
-            published_at=parsed.published_at,
-            defaults={
-                "editor": parsed.editor,
-                "reporters": parsed.reporters,
-                "correspondents": parsed.correspondents,
-                "text": parsed.text,
-                "content_hash": content_hash,
-            },
-        )
-        themes = sync_themes()
-        goals = {goal.slug: goal for goal in Goal.objects.all()}
-        for order, block in enumerate(parsed.departments):
-            _store_statement(article, block, order, themes, goals, prune)
-        _drop_vanished_statements(article, [block.name for block in parsed.departments], prune)
+        with bump_once():
+            article, created = _store_article(parsed, content_hash)
+            themes = sync_themes()
+            goals = {goal.slug: goal for goal in Goal.objects.all()}
+            for order, block in enumerate(parsed.departments):
+                _store_statement(article, block, order, themes, goals, prune)
+            _drop_vanished_statements(article, [block.name for block in parsed.departments], prune)
     return _result(article, "created" if created else "updated")
+
+
+def _store_article(parsed, content_hash):
+    return Article.objects.update_or_create(
+        source=parsed.source,
+        title=parsed.title,
+        published_at=parsed.published_at,
+        defaults={
+            "editor": parsed.editor,
+            "reporters": parsed.reporters,
+            "correspondents": parsed.correspondents,
+            "text": parsed.text,
+            "content_hash": content_hash,
+        },
+    )
 
 
 def _result(article, outcome):

@@ -6,3 +6,11 @@ class DepartmentsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "departments"
     verbose_name = _("部门")
+
+    def ready(self):
+        from pagecache.receivers import bump_on_changes_to
+
+        from .models import Department, Official
+
+        # Department.editors is left out: who may edit is not shown on any public page.
+        bump_on_changes_to(Department, Official)

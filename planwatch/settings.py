@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "axes",
     "departments",
     "commitments",
+    "pagecache",
 ]
 
 MIDDLEWARE = [
@@ -95,6 +96,32 @@ DATABASES = {
 }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Silenced for SQLite (development, tests), which builds the covering index
+# commitment_dept_progress without its INCLUDE columns; PostgreSQL builds it whole.
+SILENCED_SYSTEM_CHECKS = ["models.W040"]
+
+
+def cache_from_url(url):
+    """Redis at `url` (redis://, rediss:// or unix://), else the memory of this process.
+
+    Either is correct with several processes and hosts: cached fragments are keyed by the
+    data version, read from the database on every request (pagecache). Redis shares one copy.
+    """
+    if not url:
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    if url.partition("://")[0] not in {"redis", "rediss", "unix"}:
+        raise ImproperlyConfigured("CACHE_URL must be a redis://, rediss:// or unix:// URL.")
+    return {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": url,
+        # A Redis that stops answering costs each request half a second, then pages are
+        # rendered without the cache, rather than hanging every worker.
+        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+    }
+
+
+CACHES = {"default": cache_from_url(os.environ.get("CACHE_URL") or os.environ.get("REDIS_URL"))}
 
 # django-axes checks every login against its failure log before the model backend runs.
 AUTHENTICATION_BACKENDS = [

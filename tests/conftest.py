@@ -6,6 +6,7 @@ from types import SimpleNamespace
 
 import pytest
 from django.apps import apps
+from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
 
@@ -51,3 +52,9 @@ def migration_data(request):
     schema_editor = SimpleNamespace(connection=connection)
     for module, function in DATA_MIGRATIONS:
         getattr(importlib.import_module(module), function)(apps, schema_editor)
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Fragments cached by an earlier test must not answer for this one's data."""
+    cache.clear()

@@ -28,6 +28,7 @@ pytestmark = pytest.mark.django_db
 NOT_BACKED_UP = {
     "contenttypes.ContentType", "auth.Permission", "sessions.Session",
     "axes.AccessAttempt", "axes.AccessAttemptExpiration", "axes.AccessLog", "axes.AccessFailureLog",
+    "pagecache.DataVersion",
 }
 
 

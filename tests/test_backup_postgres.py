@@ -31,7 +31,7 @@ pytestmark = [
 RECREATED = {"django_content_type", "auth_permission", "django_migrations"}
 NOT_BACKED_UP = {
     "django_session", "axes_accessattempt", "axes_accessattemptexpiration", "axes_accesslog",
-    "axes_accessfailurelog",
+    "axes_accessfailurelog", "pagecache_dataversion",
 }
 
 

@@ -11,8 +11,9 @@ from django.db import connection, transaction
 from commitments import backup_format
 
 # Rebuilt by `migrate` and referred to by natural key, so a backup restores into any database
-# migrated to the same release; sessions and login-failure counters are not data worth keeping.
-EXCLUDED = ["contenttypes", "auth.permission", "sessions", "axes"]
+# migrated to the same release; sessions, login-failure counters and the page cache's data
+# version are not data worth keeping (a restore writes a new version).
+EXCLUDED = ["contenttypes", "auth.permission", "sessions", "axes", "pagecache"]
 # What both dumpdata and loaddata read as JSON, plain or compressed.
 NAME_ENDINGS = (".json", ".json.gz", ".json.bz2", ".json.xz", ".json.lzma")
 

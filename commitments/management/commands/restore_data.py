@@ -6,10 +6,12 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.migrations.executor import MigrationExecutor
 
+from pagecache.models import bump_once
+
 # What `migrate` itself puts into an empty database; anything else means it already holds data.
 MADE_BY_MIGRATE = {
     "contenttypes.ContentType", "auth.Permission", "auth.Group", "auth.Group_permissions",
-    "commitments.Goal",
+    "commitments.Goal", "pagecache.DataVersion",
 }
 
 
@@ -36,7 +38,7 @@ class Command(BaseCommand):
                 "migrated database, or give --replace to delete that data first."
             )
         try:
-            with transaction.atomic():
+            with transaction.atomic(), bump_once():
                 # Rows made by migrate come back from the backup, with the primary keys URLs use.
                 call_command("flush", interactive=False, verbosity=0)
                 call_command("loaddata", file, verbosity=0)

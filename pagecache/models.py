@@ -1,0 +1,60 @@
+"""The version of the published data: one row that every write the public pages show changes."""
+
+import contextlib
+import contextvars
+import uuid
+
+from django.db import models
+
+ROW = 1
+_bumping_later = contextvars.ContextVar("bumping_later", default=False)
+
+
+class DataVersion(models.Model):
+    """The cache keys' version. A random value rather than a counter, so that no value comes
+    back: a counter starts over after a restore, a rollback or on a new database, and would
+    then find pages cached for other data under the same number.
+
+    Written inside the transaction of the change, it becomes visible with the data it
+    describes, to every process and host at once. Its row lock serialises writers: taken
+    last in each transaction (after the rows being changed), it cannot deadlock them.
+    """
+
+    id = models.PositiveSmallIntegerField(primary_key=True, default=ROW, editable=False)
+    version = models.UUIDField(default=uuid.uuid4)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(condition=models.Q(id=ROW), name="dataversion_one_row")
+        ]
+
+    def __str__(self):
+        return str(self.version)
+
+    @classmethod
+    def current(cls):
+        """One query. None when the row is missing (a flushed database): nothing is cached."""
+        return cls.objects.filter(pk=ROW).values_list("version", flat=True).first()
+
+    @classmethod
+    def bump(cls):
+        """A new version, unless bump_once() will write it at its end."""
+        if _bumping_later.get():
+            return
+        if not cls.objects.filter(pk=ROW).update(version=uuid.uuid4()):
+            cls.objects.create()
+
+
+@contextlib.contextmanager
+def bump_once():
+    """Writes inside leave the version alone; it changes once, when the block ends without error.
+
+    For bulk writes (imports, generated data, restores), which would otherwise bump it for every
+    row. Use it inside the writes' transaction.atomic(), so that the bump commits with them.
+    """
+    token = _bumping_later.set(True)
+    try:
+        yield
+    finally:
+        _bumping_later.reset(token)
+    DataVersion.bump()

@@ -1,0 +1,46 @@
+"""CACHE_URL (or REDIS_URL) selects Redis; without either, each process caches in its memory."""
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+
+from planwatch.settings import cache_from_url
+
+from .test_security_deploy import production_env, run
+
+
+def test_without_a_url_each_process_caches_in_memory():
+    assert cache_from_url(None)["BACKEND"].endswith("LocMemCache")
+
+
+@pytest.mark.parametrize(
+    "url", ["redis://cache.internal:6379/0", "rediss://:secret@cache.internal:6380/1",
+            "unix:///run/redis/redis.sock?db=2"],
+)
+def test_a_redis_url_is_the_redis_cache_location(url):
+    settings = cache_from_url(url)
+    assert settings["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert settings["LOCATION"] == url
+
+
+@pytest.mark.parametrize("url", ["memcached://cache.internal:11211", "cache.internal:6379"])
+def test_another_kind_of_url_is_refused_at_start(url):
+    with pytest.raises(ImproperlyConfigured, match="CACHE_URL"):
+        cache_from_url(url)
+
+
+@pytest.mark.parametrize(
+    "environment, location",
+    [
+        ({"REDIS_URL": "redis://r:6379/0"}, "redis://r:6379/0"),
+        ({"CACHE_URL": "redis://c:6379/1", "REDIS_URL": "redis://r:6379/0"}, "redis://c:6379/1"),
+    ],
+)
+def test_cache_url_is_read_before_redis_url(environment, location):
+    env = {k: v for k, v in production_env().items() if k not in ("CACHE_URL", "REDIS_URL")}
+    probe = run(
+        "-c",
+        "import django; django.setup(); from django.conf import settings; "
+        "print(settings.CACHES['default']['LOCATION'])",
+        env=env | environment,
+    )
+    assert probe.stdout.strip() == location, probe.stderr
