@@ -2,12 +2,16 @@
 
 import csv
 import json
+from functools import partial
 
 from django.core.paginator import Paginator
-from django.http import HttpResponseBadRequest, JsonResponse, StreamingHttpResponse
+from django.http import HttpResponseBadRequest, JsonResponse, QueryDict, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
+
+from pagecache.fragments import cached_fragment, render_fragment
 
 from . import charts
 from .filters import CommitmentFilter
@@ -16,6 +20,7 @@ from .querysets import today
 from .status import Status
 
 PAGE_SIZE = 25
+MAX_PAGES = 200
 # A goal or department page lists this many commitments; the filtered list has them all.
 LISTED = 60
 LATEST_UPDATES = 8
@@ -38,6 +43,12 @@ EXPORT_FIELDS = [
 
 
 def overview(request):
+    fragment = cached_fragment("overview", overview_fragment)
+    return render(request, "commitments/overview.html", {"fragment": fragment})
+
+
+def overview_fragment():
+    """Totals, status, progress per goal and per department, latest updates: six queries."""
     commitments = Commitment.objects.all()
     summary = commitments.progress_summary()
     goals = commitments.progress_by_goal()
@@ -58,17 +69,49 @@ def overview(request):
                 "department",
             ),
         ]
-    return render(request, "commitments/overview.html", context)
+    return render_fragment("commitments/fragments/overview.html", context)
 
 
 def commitment_list(request):
-    filterset = CommitmentFilter(request.GET, queryset=Commitment.objects.as_list_rows())
+    params = list_params(request.GET)
+    fragment = cached_fragment(f"list?{params.urlencode()}", partial(list_fragment, params))
+    return render(
+        request, "commitments/commitment_list.html", {"fragment": fragment}, status=fragment.status
+    )
+
+
+def list_params(query):
+    """The parameters the list reads, in a fixed order: all that its rendering depends on."""
+    params = QueryDict(mutable=True)
+    for name in [*CommitmentFilter.base_filters, "page"]:
+        if name in query:
+            params.setlist(name, query.getlist(name))
+    return params
+
+
+def list_fragment(params):
+    """The filter form, the count and a page of rows, or the form's errors (400)."""
+    filterset = CommitmentFilter(params, queryset=Commitment.objects.as_list_rows())
+    context = {"filter": filterset, "params": params}
     if not filterset.is_valid():
-        return render(
-            request, "commitments/commitment_list.html", {"filter": filterset}, status=400
-        )
-    page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "commitments/commitment_list.html", {"filter": filterset, "page": page})
+        return render_fragment("commitments/fragments/commitment_list.html", context, status=400)
+    context["page"] = CappedPaginator(filterset.qs, PAGE_SIZE).get_page(params.get("page"))
+    return render_fragment("commitments/fragments/commitment_list.html", context)
+
+
+class CappedPaginator(Paginator):
+    """At most MAX_PAGES pages. A page is read with OFFSET, which sorts and skips every row
+    before it: three to five times slower 2,000 pages in. Past a few thousand rows, filters
+    find faster."""
+
+    @cached_property
+    def num_pages(self):
+        return min(Paginator.num_pages.func(self), MAX_PAGES)
+
+    @property
+    def listed(self):
+        """How many rows the pages hold together."""
+        return min(self.count, MAX_PAGES * self.per_page)
 
 
 def export_csv(request):
@@ -159,6 +202,12 @@ def commitment_detail(request, pk):
 
 def goal_detail(request, slug):
     goal = get_object_or_404(Goal, slug=slug)
+    fragment = cached_fragment(f"goal:{goal.pk}", partial(goal_fragment, goal))
+    return render(request, "commitments/goal_detail.html", {"goal": goal, "fragment": fragment})
+
+
+def goal_fragment(goal):
+    """What the goal rests on, progress by department, the first commitments: seven queries."""
     commitments = Commitment.objects.for_goal(goal)
     summary = commitments.progress_summary()
     departments = [d for d in commitments.progress_by_department() if d.commitment_count]
@@ -175,7 +224,7 @@ def goal_detail(request, slug):
                 "chart-departments", _("各部门平均进度"), departments, "department", goal=goal.slug
             ),
         ]
-    return render(request, "commitments/goal_detail.html", context)
+    return render_fragment("commitments/fragments/goal_detail.html", context)
 
 
 def article_detail(request, pk):

@@ -1,11 +1,14 @@
 """Public pages of departments: every department's progress, and one department's commitments."""
 
+from functools import partial
+
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
 from commitments import charts
 from commitments.models import Commitment
 from commitments.status import Status
+from pagecache.fragments import cached_fragment, render_fragment
 
 from .models import Department
 
@@ -14,19 +17,37 @@ LISTED = 60
 
 
 def department_list(request):
+    fragment = cached_fragment("departments", department_list_fragment)
+    return render(request, "departments/department_list.html", {"fragment": fragment})
+
+
+def department_list_fragment():
+    """Every department with its officials, commitment count and progress: three queries."""
     departments = Commitment.objects.progress_by_department(
         Department.objects.prefetch_related("officials")
     )
-    return render(request, "departments/department_list.html", {"departments": departments})
+    return render_fragment(
+        "departments/fragments/department_list.html", {"departments": departments}
+    )
 
 
 def department_detail(request, slug):
-    department = get_object_or_404(Department.objects.prefetch_related("officials"), slug=slug)
+    department = get_object_or_404(Department, slug=slug)
+    fragment = cached_fragment(
+        f"department:{department.pk}", partial(department_fragment, department)
+    )
+    context = {"department": department, "fragment": fragment}
+    return render(request, "departments/department_detail.html", context)
+
+
+def department_fragment(department):
+    """Officials, statements, figures, charts and the first commitments: nine queries."""
     commitments = Commitment.objects.for_department(department)
     summary = commitments.progress_summary()
     themes = [theme for theme in commitments.progress_by_theme() if theme.commitment_count]
     context = {
         "department": department,
+        "officials": department.officials.all(),
         "statements": department.statements.select_related("official", "article"),
         "summary": summary,
         "groups": by_status(commitments.as_list_rows()[:LISTED]),
@@ -39,7 +60,7 @@ def department_detail(request, slug):
                 "chart-themes", _("各主题平均进度"), themes, "theme", department=department.slug
             ),
         ]
-    return render(request, "departments/department_detail.html", context)
+    return render_fragment("departments/fragments/department_detail.html", context)
 
 
 def by_status(commitments):

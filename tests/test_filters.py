@@ -174,6 +174,18 @@ def test_malformed_filter_gives_the_page_with_a_message_and_400(client, dashboar
     assert 'class="commitment-card"' not in html
 
 
+def test_the_list_stops_after_max_pages_and_says_how_many_it_holds(client, dashboard, monkeypatch):
+    monkeypatch.setattr("commitments.views.MAX_PAGES", 2)
+    grow(dashboard, times=3)
+    total = Commitment.objects.count()
+    assert total > 2 * 25
+    html = client.get(LIST_URL, {"page": 9}).content.decode()
+    assert "第 2 / 2 页" in html and 'rel="next"' not in html
+    assert f"共 {total} 项，这里列出前 50 项。" in html
+    assert len(listed_ids(client, page=9)) == 25
+    assert "这里列出前" not in client.get(LIST_URL, {"theme": "gen-rural"}).content.decode()
+
+
 @pytest.mark.parametrize("page", ["abc", "-1", "9999"])
 def test_bad_page_number_falls_back_to_a_real_page(client, dashboard, page):
     response = client.get(LIST_URL, {"page": page})

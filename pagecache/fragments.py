@@ -1,0 +1,68 @@
+"""Rendered parts of public pages, cached under the data version, the language and the day.
+
+Never whole pages: those carry a CSRF token (the language switch) that must be the visitor's own.
+"""
+
+import hashlib
+import logging
+from dataclasses import dataclass
+
+from django.core.cache import cache
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.safestring import SafeString
+from redis import RedisError
+
+from .models import DataVersion
+
+logger = logging.getLogger(__name__)
+
+# Keys of a past version are never read again; this bounds how long they take room. A keyword
+# search makes a key of its own, so the bound matters for a cache without a memory limit.
+TIMEOUT = 10 * 60
+
+
+@dataclass
+class Fragment:
+    """HTML rendered without the request, the page's status, and whether it draws charts."""
+
+    html: SafeString
+    status: int = 200
+    charts: bool = False
+
+
+def cached_fragment(name, render):
+    """`render()`'s Fragment, rendered at most once per data version, language and day.
+
+    The day is part of the key because the 督办 signal turns red at midnight without a write.
+    Costs one query (the version) when cached. Without a version row, or with the cache
+    unreachable, the fragment is rendered afresh: slower, never stale.
+    """
+    version = DataVersion.current()
+    if version is None:
+        return render()
+    key = fragment_key(name, version)
+    try:
+        fragment = cache.get(key)
+    except RedisError as error:
+        logger.warning("Cache unreachable, rendering %s afresh: %s", name, error)
+        return render()
+    if fragment is None:
+        fragment = render()
+        try:
+            cache.set(key, fragment, TIMEOUT)
+        except RedisError as error:
+            logger.warning("Cache unreachable, %s not stored: %s", name, error)
+    return fragment
+
+
+def render_fragment(template_name, context, status=200):
+    """A Fragment of the template; it draws charts when the context holds some."""
+    html = render_to_string(template_name, context)
+    return Fragment(html, status=status, charts=bool(context.get("charts")))
+
+
+def fragment_key(name, version):
+    """`name` may be any text (a query string): hashed, so that every backend takes the key."""
+    parts = f"{version}:{translation.get_language()}:{timezone.localdate()}:{name}"
+    return f"fragment:{hashlib.sha256(parts.encode()).hexdigest()}"
