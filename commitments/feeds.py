@@ -21,7 +21,11 @@ class LatestUpdatesFeed(Feed):
         return StatusUpdate.objects.latest_first().with_related()[:FEED_LENGTH]
 
     def item_title(self, update):
-        return f"{update.commitment.title}：{update.get_status_display()} {update.progress}%"
+        return _("%(title)s：%(status)s %(progress)s%%") % {
+            "title": update.commitment.title,
+            "status": update.get_status_display(),
+            "progress": update.progress,
+        }
 
     def item_description(self, update):
         # Atom declares the summary as HTML: escaped, a note shows as the text it is.

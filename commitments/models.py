@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from departments.models import Department, Official
@@ -180,7 +181,7 @@ class Commitment(models.Model):
     class Meta:
         ordering = ["department__order", "article", "order"]
         verbose_name = _("承诺")
-        verbose_name_plural = _("承诺")
+        verbose_name_plural = pgettext_lazy("plural", "承诺")
         constraints = [
             progress_in_range("commitment"),
             status_in_vocabulary("commitment"),
@@ -267,7 +268,7 @@ class CommitmentGoal(models.Model):
         Commitment, verbose_name=_("承诺"), on_delete=models.CASCADE, related_name="goal_links"
     )
     goal = models.ForeignKey(
-        Goal, verbose_name=_("目标"), on_delete=models.CASCADE, related_name="commitment_links"
+        Goal, verbose_name=_("五个中心目标"), on_delete=models.CASCADE, related_name="commitment_links"
     )
     keywords = models.JSONField(_("依据关键词"), default=list)
 
@@ -307,7 +308,7 @@ class Target(models.Model):
         # joins its department and article into every query of targets.
         ordering = ["commitment_id", "source_start"]
         verbose_name = _("目标")
-        verbose_name_plural = _("目标")
+        verbose_name_plural = pgettext_lazy("plural", "目标")
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(source_end__gt=models.F("source_start")),

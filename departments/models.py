@@ -5,6 +5,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class DepartmentQuerySet(models.QuerySet):
@@ -24,7 +25,7 @@ class Department(models.Model):
     order = models.PositiveIntegerField(_("排序"), default=0)
     editors = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
-        verbose_name=_("编辑"),
+        verbose_name=_("编辑人员"),
         related_name="edited_departments",
         blank=True,
         help_text=_("可为本部门承诺登记进展的工作人员。"),
@@ -35,7 +36,7 @@ class Department(models.Model):
     class Meta:
         ordering = ["order", "name"]
         verbose_name = _("部门")
-        verbose_name_plural = _("部门")
+        verbose_name_plural = pgettext_lazy("plural", "部门")
 
     def __str__(self):
         return self.name

@@ -25,6 +25,7 @@ CJK = re.compile(r"[\u3400-\u9fff]")
 @dataclass
 class Entry:
     msgid: str = ""
+    msgctxt: str | None = None
     msgid_plural: str | None = None
     msgstr: dict = field(default_factory=dict)  # plural index (0 without plural) -> text
     flags: set = field(default_factory=set)
@@ -39,8 +40,8 @@ def unquote(text):
 def parse_po(path):
     """The entries of a .po file, the header included, obsolete (#~) entries left out.
 
-    A tiny parser of the subset makemessages writes: flags, msgid, msgid_plural, msgstr[n] and
-    their continuation lines.
+    A tiny parser of the subset makemessages writes: flags, msgctxt, msgid, msgid_plural,
+    msgstr[n] and their continuation lines.
     """
     entries, entry, current = [], None, None
     for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
@@ -61,7 +62,7 @@ def parse_po(path):
             text = unquote(line[1:-1])
         else:
             text = unquote(rest.strip()[1:-1])
-            if keyword == "msgid" and entry is not None and entry.msgstr:
+            if keyword in {"msgctxt", "msgid"} and entry is not None and entry.msgstr:
                 entries.append(entry)
                 entry = None
             entry = entry or Entry(line=number)
@@ -69,7 +70,9 @@ def parse_po(path):
             if keyword.startswith("msgstr"):
                 index = int(keyword[7:-1]) if "[" in keyword else 0
                 entry.msgstr[index] = ""
-        if current == "msgid":
+        if current == "msgctxt":
+            entry.msgctxt = (entry.msgctxt or "") + text
+        elif current == "msgid":
             entry.msgid += text
         elif current == "msgid_plural":
             entry.msgid_plural = (entry.msgid_plural or "") + text
@@ -155,7 +158,10 @@ def test_compiled_catalog_matches_the_po(messages):
         compiled = gettext.GNUTranslations(mo)
     stale = []
     for entry in messages:
-        if entry.msgid_plural is None:
+        if entry.msgctxt is not None:
+            if compiled.pgettext(entry.msgctxt, entry.msgid) != entry.msgstr[0]:
+                stale.append(describe(entry))
+        elif entry.msgid_plural is None:
             if compiled.gettext(entry.msgid) != entry.msgstr[0]:
                 stale.append(describe(entry))
         elif [compiled.ngettext(entry.msgid, entry.msgid_plural, n) for n in (1, 2)] != [
