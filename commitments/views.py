@@ -201,13 +201,13 @@ def commitment_detail(request, pk):
 
 
 def goal_detail(request, slug):
+    fragment = cached_fragment(f"goal:{slug}", partial(goal_fragment, slug))
+    return render(request, "commitments/goal_detail.html", {"fragment": fragment})
+
+
+def goal_fragment(slug):
+    """What the goal rests on, progress by department, the first commitments: eight queries."""
     goal = get_object_or_404(Goal, slug=slug)
-    fragment = cached_fragment(f"goal:{goal.pk}", partial(goal_fragment, goal))
-    return render(request, "commitments/goal_detail.html", {"goal": goal, "fragment": fragment})
-
-
-def goal_fragment(goal):
-    """What the goal rests on, progress by department, the first commitments: seven queries."""
     commitments = Commitment.objects.for_goal(goal)
     summary = commitments.progress_summary()
     departments = [d for d in commitments.progress_by_department() if d.commitment_count]
@@ -224,7 +224,7 @@ def goal_fragment(goal):
                 "chart-departments", _("各部门平均进度"), departments, "department", goal=goal.slug
             ),
         ]
-    return render_fragment("commitments/fragments/goal_detail.html", context)
+    return render_fragment("commitments/fragments/goal_detail.html", context, title=str(goal))
 
 
 def article_detail(request, pk):

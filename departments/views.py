@@ -32,16 +32,13 @@ def department_list_fragment():
 
 
 def department_detail(request, slug):
+    fragment = cached_fragment(f"department:{slug}", partial(department_fragment, slug))
+    return render(request, "departments/department_detail.html", {"fragment": fragment})
+
+
+def department_fragment(slug):
+    """Officials, statements, figures, charts and the first commitments: ten queries."""
     department = get_object_or_404(Department, slug=slug)
-    fragment = cached_fragment(
-        f"department:{department.pk}", partial(department_fragment, department)
-    )
-    context = {"department": department, "fragment": fragment}
-    return render(request, "departments/department_detail.html", context)
-
-
-def department_fragment(department):
-    """Officials, statements, figures, charts and the first commitments: nine queries."""
     commitments = Commitment.objects.for_department(department)
     summary = commitments.progress_summary()
     themes = [theme for theme in commitments.progress_by_theme() if theme.commitment_count]
@@ -60,7 +57,9 @@ def department_fragment(department):
                 "chart-themes", _("各主题平均进度"), themes, "theme", department=department.slug
             ),
         ]
-    return render_fragment("departments/fragments/department_detail.html", context)
+    return render_fragment(
+        "departments/fragments/department_detail.html", context, title=department.name
+    )
 
 
 def by_status(commitments):

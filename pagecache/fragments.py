@@ -24,9 +24,10 @@ TIMEOUT = 10 * 60
 
 @dataclass
 class Fragment:
-    """HTML rendered without the request, the page's status, and whether it draws charts."""
+    """HTML rendered without the request; the page's title and status; whether it draws charts."""
 
     html: SafeString
+    title: str = ""
     status: int = 200
     charts: bool = False
 
@@ -36,7 +37,8 @@ def cached_fragment(name, render):
 
     The day is part of the key because the 督办 signal turns red at midnight without a write.
     Costs one query (the version) when cached. Without a version row, or with the cache
-    unreachable, the fragment is rendered afresh: slower, never stale.
+    unreachable, the fragment is rendered afresh: slower, never stale. An exception in
+    `render()` (Http404) is raised, not cached.
     """
     version = DataVersion.current()
     if version is None:
@@ -56,10 +58,10 @@ def cached_fragment(name, render):
     return fragment
 
 
-def render_fragment(template_name, context, status=200):
+def render_fragment(template_name, context, title="", status=200):
     """A Fragment of the template; it draws charts when the context holds some."""
     html = render_to_string(template_name, context)
-    return Fragment(html, status=status, charts=bool(context.get("charts")))
+    return Fragment(html, title=title, status=status, charts=bool(context.get("charts")))
 
 
 def fragment_key(name, version):

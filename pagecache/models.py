@@ -4,7 +4,7 @@ import contextlib
 import contextvars
 import uuid
 
-from django.db import models
+from django.db import connection, models
 
 ROW = 1
 _bumping_later = contextvars.ContextVar("bumping_later", default=False)
@@ -34,7 +34,11 @@ class DataVersion(models.Model):
     @classmethod
     def current(cls):
         """One query. None when the row is missing (a flushed database): nothing is cached."""
-        return cls.objects.filter(pk=ROW).values_list("version", flat=True).first()
+        # In SQL: compiling the ORM's query took twice as long as running it, on every page.
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT version FROM {cls._meta.db_table} WHERE id = %s", [ROW])
+            row = cursor.fetchone()
+        return row and row[0]
 
     @classmethod
     def bump(cls):

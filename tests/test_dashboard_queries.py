@@ -32,8 +32,8 @@ ARTICLE_FILTERS = {
 PAGES = {
     "overview": (lambda d, f: "/", 7, 1),
     "department list": (lambda d, f: "/departments/", 4, 1),
-    "department": (lambda d, f: d.departments[0].get_absolute_url(), 11, 2),
-    "goal": (lambda d, f: "/goals/economy/", 9, 2),
+    "department": (lambda d, f: d.departments[0].get_absolute_url(), 11, 1),
+    "goal": (lambda d, f: "/goals/economy/", 9, 1),
     "commitment list": (lambda d, f: "/commitments/", 9, 1),
     "filtered list": (lambda d, f: f"/commitments/?{urlencode(f)}", 11, 1),
     # Exports: the filters' lookups, then one query for all the rows, however many; streaming
