@@ -22,6 +22,7 @@ class Page:
     queries_cold: int | None = None
     queries_warm: int | None = None
     seconds: float | None = None  # the second request, in-process
+    first_seconds: float | None = None  # the first: rendered afresh, nothing cached yet
 
     @property
     def missing(self):
@@ -81,6 +82,8 @@ def count_queries(page, slow=10.0):
             if hasattr(response, "streaming_content"):
                 b"".join(response.streaming_content)
         page.seconds = time.perf_counter() - started
+        if not counts:
+            page.first_seconds = page.seconds
         counts.append(len(captured))
         page.status = response.status_code
         if page.seconds > slow:
