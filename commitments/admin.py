@@ -38,6 +38,8 @@ from .status import Signal
 admin.site.site_header = gettext_lazy("PlanWatch 承诺督办")
 admin.site.site_title = gettext_lazy("PlanWatch 管理")
 admin.site.index_title = gettext_lazy("承诺与进展管理")
+# The changelist has many columns; the sidebar would squeeze the titles to a few characters.
+admin.site.enable_nav_sidebar = False
 
 SIGNAL_COLOURS = {Signal.RED: "#c0392b", Signal.AMBER: "#d68910", Signal.GREEN: "#1e8449"}
 
