@@ -50,19 +50,19 @@ def cache_backend():
     return settings.CACHES["default"]["BACKEND"].rsplit(".", 1)[-1]
 
 
-def pages(pages, results, args):
-    health = results.get("/healthz", [])
-    health_rps = sum(r.rps for r in health) / len(health) if health else 0.0
+def pages(pages, results, baselines, args):
+    """Each page's figures; its ratio is to the /healthz run just before it (`baselines`)."""
+    health = [baseline.rps for baseline in baselines.values()]
     lines = [
         f"wrk -t{args.threads} -c{args.connections} -d{args.duration}s per page, "
-        f"gunicorn with 2 sync workers; /healthz: "
-        + ", ".join(f"{r.rps:.0f}" for r in health) + " req/s (start, end)",
+        f"gunicorn with 2 sync workers; /healthz, loaded before each page: "
+        + (f"{min(health):,.0f}–{max(health):,.0f} req/s" if health else "not loaded"),
         "",
         "| page | queries (1st / 2nd) | 1 request, ms (1st / 2nd) | req/s | p50 ms | p95 ms "
         "| vs /healthz | failed |",
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
-    for page in pages:
+    for page in pages[1:]:
         if page.missing:
             lines.append(f"| {page.name} | missing | | | | | | |")
             continue
@@ -74,8 +74,8 @@ def pages(pages, results, args):
             lines.append(f"| {page.name} `{page.path}` | {queries} | {single} | too slow for "
                          f"a {args.duration} s run | | | | |")
             continue
-        result = results[page.name][0]
-        ratio = f"{result.rps / health_rps:.0%}" if health_rps else ""
+        result = results[page.name]
+        ratio = f"{result.rps / baselines[page.name].rps:.0%}"
         lines.append(
             f"| {page.name} `{page.path}` | {queries} | {single} | {result.rps:.1f} | "
             f"{result.p50_ms:.0f} | {result.p95_ms:.0f} | {ratio} | {result.failed} |"

@@ -83,29 +83,36 @@ def main(argv=None):
 
 
 def load_each(args, pages, workdir):
-    from bench import report, wrk
+    from bench import report
     from bench.server import Gunicorn
 
     server = Gunicorn(workers=WORKERS, log_path=workdir / "gunicorn.log")
+    health, *others = pages
     try:
         server.wait_ready()
-        results = {}
-        for page in pages + [pages[0]]:  # /healthz again at the end: the machine's drift
+        results, baselines = {}, {}
+        for page in others:
             # A page slower than the run would only queue requests that outlive it.
             if page.missing or page.seconds > args.duration:
                 continue
-            url = server.base_url + page.path
-            wrk.run(url, seconds=2, threads=args.threads, connections=args.connections)
-            # Requests wrk left behind still occupy the workers: let them finish first.
-            server.wait_ready(seconds=600)
-            result = wrk.run(
-                url, seconds=args.duration, threads=args.threads, connections=args.connections
-            )
-            results.setdefault(page.name, []).append(result)
-            server.wait_ready(seconds=600)
+            # /healthz just before each page: other processes' load drifts within a run.
+            baselines[page.name] = load(server, health.path, args)
+            results[page.name] = load(server, page.path, args)
     finally:
         server.stop()
-    print(report.pages(pages, results, args))
+    print(report.pages(pages, results, baselines, args))
+
+
+def load(server, path, args):
+    from bench import wrk
+
+    url = server.base_url + path
+    wrk.run(url, seconds=2, threads=args.threads, connections=args.connections)
+    # Requests wrk left behind still occupy the workers: let them finish first.
+    server.wait_ready(seconds=600)
+    result = wrk.run(url, seconds=args.duration, threads=args.threads, connections=args.connections)
+    server.wait_ready(seconds=600)
+    return result
 
 
 def hold(args, pages, workdir):
