@@ -119,5 +119,12 @@ def held(paths, result, before, after, args):
     return "\n".join(lines) + "\n"
 
 
+def shared(before, after):
+    return (
+        f"Master and workers together, shared pages counted once (PSS): {mb(before)} MB at start, "
+        f"{mb(after)} MB at end.\n"
+    )
+
+
 def mb(kb):
     return f"{kb / 1024:.1f}" if kb else "-"

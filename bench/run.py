@@ -131,15 +131,16 @@ def hold(args, pages, workdir):
             connections=args.connections, paths=paths,
         )
         server.wait_ready(seconds=600)
-        before = server.worker_rss_kb()
+        before, pss_before = server.worker_rss_kb(), server.pss_kb()
         result = wrk.run(
             server.base_url, seconds=args.hold, threads=args.threads,
             connections=args.connections, paths=paths,
         )
-        after = server.worker_rss_kb()
+        after, pss_after = server.worker_rss_kb(), server.pss_kb()
     finally:
         server.stop()
     print(report.held(paths, result, before, after, args))
+    print(report.shared(pss_before, pss_after))
 
 
 if __name__ == "__main__":

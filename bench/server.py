@@ -23,8 +23,8 @@ class Gunicorn:
         self.process = subprocess.Popen(
             [
                 sys.executable, "-m", "gunicorn", "planwatch.wsgi:application",
-                "--bind", f"127.0.0.1:{self.port}", "--workers", str(workers),
-                "--timeout", "120",
+                "--config", "gunicorn.conf.py", "--bind", f"127.0.0.1:{self.port}",
+                "--workers", str(workers), "--timeout", "120",
             ],
             cwd=Path(__file__).resolve().parent.parent,
             env=os.environ.copy(),
@@ -51,6 +51,10 @@ class Gunicorn:
     def worker_rss_kb(self):
         return {pid: rss_kb(pid) for pid in self.worker_pids()}
 
+    def pss_kb(self):
+        """The master's and the workers' memory together, shared pages counted once."""
+        return sum(pss_kb(pid) for pid in [self.process.pid, *self.worker_pids()])
+
     def stop(self):
         self.process.terminate()
         try:
@@ -72,6 +76,14 @@ def parent_of(pid):
         return None
     # The command name may hold spaces and parentheses: fields resume after the last ")".
     return int(stat.rsplit(")", 1)[1].split()[1])
+
+
+def pss_kb(pid):
+    """Proportional set size in kB: a page shared by n processes counts 1/n in each."""
+    for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+        if line.startswith("Pss:"):
+            return int(line.split()[1])
+    return 0
 
 
 def rss_kb(pid):

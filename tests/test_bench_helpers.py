@@ -5,7 +5,7 @@ import os
 import pytest
 
 from bench import wrk
-from bench.server import parent_of, rss_kb
+from bench.server import parent_of, pss_kb, rss_kb
 
 WRK_OUTPUT = """\
 Running 10s test @ http://127.0.0.1:40123/
@@ -42,3 +42,9 @@ def test_process_memory_and_parent_are_read_from_proc():
         pytest.skip("no /proc")
     assert rss_kb(os.getpid()) > 1000
     assert parent_of(os.getpid()) == os.getppid()
+
+
+def test_proportional_memory_is_read_from_proc():
+    if not os.path.exists("/proc/self/smaps_rollup"):
+        pytest.skip("no /proc/<pid>/smaps_rollup")
+    assert 1000 < pss_kb(os.getpid()) <= rss_kb(os.getpid())
