@@ -7,7 +7,8 @@ import hashlib
 import logging
 from dataclasses import dataclass
 
-from django.core.cache import cache
+from django.conf import settings
+from django.core.cache import caches
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.safestring import SafeString
@@ -20,6 +21,8 @@ logger = logging.getLogger(__name__)
 # Keys of a past version are never read again; this bounds how long they take room. A keyword
 # search makes a key of its own, so the bound matters for a cache without a memory limit.
 TIMEOUT = 10 * 60
+# The caches a fragment is looked for in, in order (planwatch/settings.py).
+LAYERS = ["local", "default"]
 
 
 @dataclass
@@ -36,7 +39,7 @@ def cached_fragment(name, render):
     """`render()`'s Fragment, rendered at most once per data version, language and day.
 
     The day is part of the key because the 督办 signal turns red at midnight without a write.
-    Costs one query (the version) when cached. Without a version row, or with the cache
+    Costs one query (the version) when cached. Without a version row, or with the caches
     unreachable, the fragment is rendered afresh: slower, never stale. An exception in
     `render()` (Http404) is raised, not cached.
     """
@@ -44,18 +47,41 @@ def cached_fragment(name, render):
     if version is None:
         return render()
     key = fragment_key(name, version)
-    try:
-        fragment = cache.get(key)
-    except RedisError as error:
-        logger.warning("Cache unreachable, rendering %s afresh: %s", name, error)
-        return render()
-    if fragment is None:
+    missed = []
+    for cache in layers():
+        fragment = read(cache, key)
+        if fragment is not None:
+            break
+        missed.append(cache)
+    else:
         fragment = render()
-        try:
-            cache.set(key, fragment, TIMEOUT)
-        except RedisError as error:
-            logger.warning("Cache unreachable, %s not stored: %s", name, error)
+    for cache in missed:
+        store(cache, key, fragment)
     return fragment
+
+
+def layers():
+    """This process's memory first, when a shared cache (Redis) is configured behind it.
+
+    A key names one version of the data, so what it holds never changes: a copy kept in each
+    process is as fresh as the shared one, and spares a round trip to Redis on every page.
+    """
+    return [caches[alias] for alias in LAYERS if alias in settings.CACHES]
+
+
+def read(cache, key):
+    try:
+        return cache.get(key)
+    except RedisError as error:
+        logger.warning("Cache unreachable, reading %s: %s", key, error)
+        return None
+
+
+def store(cache, key, fragment):
+    try:
+        cache.set(key, fragment, TIMEOUT)
+    except RedisError as error:
+        logger.warning("Cache unreachable, storing %s: %s", key, error)
 
 
 def render_fragment(template_name, context, title="", status=200):

@@ -102,26 +102,29 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 SILENCED_SYSTEM_CHECKS = ["models.W040"]
 
 
-def cache_from_url(url):
-    """Redis at `url` (redis://, rediss:// or unix://), else the memory of this process.
+def caches_from_url(url):
+    """Redis at `url` (redis://, rediss:// or unix://) with this process's memory in front of it
+    ("local"), else the memory of this process alone.
 
     Either is correct with several processes and hosts: cached fragments are keyed by the
     data version, read from the database on every request (pagecache). Redis shares one copy.
     """
+    memory = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     if not url:
-        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+        return {"default": memory}
     if url.partition("://")[0] not in {"redis", "rediss", "unix"}:
         raise ImproperlyConfigured("CACHE_URL must be a redis://, rediss:// or unix:// URL.")
-    return {
+    redis = {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": url,
-        # A Redis that stops answering costs each request half a second, then pages are
-        # rendered without the cache, rather than hanging every worker.
+        # A Redis that stops answering costs a request half a second, then the page is
+        # rendered without it, rather than hanging every worker.
         "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
     }
+    return {"default": redis, "local": memory}
 
 
-CACHES = {"default": cache_from_url(os.environ.get("CACHE_URL") or os.environ.get("REDIS_URL"))}
+CACHES = caches_from_url(os.environ.get("CACHE_URL") or os.environ.get("REDIS_URL"))
 
 # django-axes checks every login against its failure log before the model backend runs.
 AUTHENTICATION_BACKENDS = [

@@ -35,8 +35,8 @@ LOCAL_REDIS = "redis://127.0.0.1:6379/15"
 NO_CACHE = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
 
 
-def local_memory(name):
-    return {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": name}}
+def memory(name):
+    return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": name}
 
 
 def redis_url():
@@ -50,14 +50,18 @@ def redis_url():
     return LOCAL_REDIS
 
 
-def shared_redis(url, prefix):
-    """A cache on the shared Redis; the prefix keeps this run's keys apart from anyone else's."""
+def shared_redis(url, prefix, host):
+    """The shared Redis behind the host's memory, as in production (planwatch/settings.py).
+
+    The prefix keeps this run's keys apart from anyone else's on the same Redis.
+    """
     return {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": url,
             "KEY_PREFIX": prefix,
-        }
+        },
+        "local": memory(f"{host}-{prefix}"),
     }
 
 
@@ -65,12 +69,12 @@ def shared_redis(url, prefix):
 def hosts(request):
     """The cache settings of two hosts."""
     if request.param == "local memory":
-        return [local_memory(f"host-a-{uuid.uuid4()}"), local_memory(f"host-b-{uuid.uuid4()}")]
+        return [{"default": memory(f"{host}-{uuid.uuid4()}")} for host in ("host-a", "host-b")]
     url = redis_url()
     if url is None:
         pytest.skip("no Redis: set REDIS_URL, or run one on 127.0.0.1:6379")
     prefix = f"planwatch-test-{uuid.uuid4()}"
-    return [shared_redis(url, prefix), shared_redis(url, prefix)]
+    return [shared_redis(url, prefix, host) for host in ("host-a", "host-b")]
 
 
 @contextmanager

@@ -6,7 +6,7 @@ import time
 import pytest
 from django.test import override_settings
 
-from planwatch.settings import cache_from_url
+from planwatch.settings import caches_from_url
 
 from .dashboard_data import make_dashboard
 from .test_cache_invalidation import NO_CACHE, content
@@ -46,8 +46,8 @@ def silent_port():
 def test_pages_render_without_an_unreachable_cache(client, dashboard, request, port):
     with override_settings(CACHES=NO_CACHE):
         expected = {url: content(client, url) for url in page_urls(dashboard)}
-    cache_settings = cache_from_url(f"redis://127.0.0.1:{request.getfixturevalue(port)}/0")
-    with override_settings(CACHES={"default": cache_settings}):
+    url = f"redis://127.0.0.1:{request.getfixturevalue(port)}/0"
+    with override_settings(CACHES=caches_from_url(url)):
         for url in page_urls(dashboard):
             started = time.monotonic()
             assert content(client, url) == expected[url]

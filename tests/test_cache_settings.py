@@ -1,31 +1,35 @@
-"""CACHE_URL (or REDIS_URL) selects Redis; without either, each process caches in its memory."""
+"""CACHE_URL (or REDIS_URL) selects Redis, with each process's memory in front of it; without
+either, each process caches in its memory alone."""
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from planwatch.settings import cache_from_url
+from planwatch.settings import caches_from_url
 
 from .test_security_deploy import production_env, run
 
+LOCAL_MEMORY = "django.core.cache.backends.locmem.LocMemCache"
+
 
 def test_without_a_url_each_process_caches_in_memory():
-    assert cache_from_url(None)["BACKEND"].endswith("LocMemCache")
+    assert caches_from_url(None) == {"default": {"BACKEND": LOCAL_MEMORY}}
 
 
 @pytest.mark.parametrize(
     "url", ["redis://cache.internal:6379/0", "rediss://:secret@cache.internal:6380/1",
             "unix:///run/redis/redis.sock?db=2"],
 )
-def test_a_redis_url_is_the_redis_cache_location(url):
-    settings = cache_from_url(url)
-    assert settings["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
-    assert settings["LOCATION"] == url
+def test_a_redis_url_is_the_shared_cache_behind_local_memory(url):
+    caches = caches_from_url(url)
+    assert caches["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert caches["default"]["LOCATION"] == url
+    assert caches["local"]["BACKEND"] == LOCAL_MEMORY
 
 
 @pytest.mark.parametrize("url", ["memcached://cache.internal:11211", "cache.internal:6379"])
 def test_another_kind_of_url_is_refused_at_start(url):
     with pytest.raises(ImproperlyConfigured, match="CACHE_URL"):
-        cache_from_url(url)
+        caches_from_url(url)
 
 
 @pytest.mark.parametrize(
