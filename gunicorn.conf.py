@@ -3,7 +3,7 @@
 The app and jieba's dictionary load once, in the master, before the workers fork: the workers
 share the dictionary's memory (copy-on-write) instead of each loading a copy of its own on its
 first keyword search. With 2 workers after 200 searches: 183 MB of memory in all (PSS) instead
-of 258 MB, and a worker's first search 150 ms instead of 690 ms (docs/benchmarks.md).
+of 258 MB, and a worker's first search 60–170 ms instead of 700 (docs/benchmarks.md).
 
 The price: `kill -HUP` (systemctl reload) forks new workers from the code already loaded, so new
 code needs a restart (docs/operations.md).
