@@ -47,7 +47,8 @@ def store_article(parsed, prune=False):
             goals = {goal.slug: goal for goal in Goal.objects.all()}
             for order, block in enumerate(parsed.departments):
                 _store_statement(article, block, order, themes, goals, prune)
-            _drop_vanished_statements(article, [block.name for block in parsed.departments], prune)
+            names = [block.name for block in parsed.departments]
+            _drop_vanished_statements(article, names, prune)
     return _result(article, "created" if created else "updated")
 
 

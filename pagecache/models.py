@@ -16,8 +16,10 @@ class DataVersion(models.Model):
     then find pages cached for other data under the same number.
 
     Written inside the transaction of the change, it becomes visible with the data it
-    describes, to every process and host at once. Its row lock serialises writers: taken
-    last in each transaction (after the rows being changed), it cannot deadlock them.
+    describes, to every process and host at once. Its row lock serialises writers until they
+    commit. Every path takes it after locking the commitments it changes (the bulk status
+    action locks them all first), so that two writers of one commitment queue on that row
+    instead of deadlocking on this one.
     """
 
     id = models.PositiveSmallIntegerField(primary_key=True, default=ROW, editable=False)
