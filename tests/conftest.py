@@ -1,14 +1,20 @@
-"""Shared fixtures: the data migrations' rows for every test, and the source article."""
+"""Shared fixtures: the data migrations' rows for every test, the source article, the cast of
+users (a superuser, editors of two departments) and a fast password hasher."""
 
 import importlib
+from io import StringIO
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 from django.apps import apps
+from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
+from django.test import override_settings
+
+from .factories import make_commitment, make_department, make_user
 
 ARTICLE_PATH = Path(__file__).resolve().parent.parent / "fixtures" / "articles" / "wuhan-2020-12-22-cjn.txt"
 
@@ -58,3 +64,32 @@ def migration_data(request):
 def empty_cache():
     """Fragments cached by an earlier test must not answer for this one's data."""
     cache.clear()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def fast_password_hashing():
+    """MD5 instead of PBKDF2's 1,000,000 rounds: each user would otherwise cost half a second.
+
+    Tests that run manage.py in a process of their own keep the real hasher.
+    """
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
+
+
+@pytest.fixture
+def cast(db):
+    """Like healthchecks' hc/test.py: every rule is tried with each of these."""
+    department_a = make_department(name="市人力资源和社会保障局")
+    department_b = make_department(name="市审计局")
+    call_command("create_editor", "editor_a", "--department", department_a.slug, stdout=StringIO())
+    call_command("create_editor", "editor_b", "--department", department_b.slug, stdout=StringIO())
+    users = {user.username: user for user in get_user_model().objects.all()}
+    return SimpleNamespace(
+        superuser=make_user("root", is_staff=True, is_superuser=True),
+        editor_a=users["editor_a"],
+        editor_b=users["editor_b"],
+        department_a=department_a,
+        department_b=department_b,
+        commitment_a=make_commitment(department_a, title="稳定和扩大就业"),
+        commitment_b=make_commitment(department_b, title="审计全覆盖"),
+    )

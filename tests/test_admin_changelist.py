@@ -9,8 +9,8 @@ from django.utils import timezone
 from commitments.models import Commitment, CommitmentGoal, Goal
 from commitments.status import Status
 
+from .admin_pages import login
 from .factories import make_commitment, make_department, make_theme
-from .test_roles import cast, login  # noqa: F401  (cast is a fixture)
 
 CHANGELIST = reverse("admin:commitments_commitment_changelist")
 DAY = datetime.timedelta(days=1)

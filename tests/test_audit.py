@@ -8,7 +8,7 @@ from django.urls import reverse
 from commitments.models import Commitment
 from commitments.status import Status
 
-from .test_roles import cast, edit, login  # noqa: F401  (cast is a fixture)
+from .admin_pages import edit, login
 
 def latest_change(commitment):
     latest = Commitment.history.filter(id=commitment.pk).latest()

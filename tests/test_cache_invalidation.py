@@ -25,14 +25,14 @@ from commitments.models import Commitment, StatusUpdate, Target
 from commitments.status import Status
 from pagecache.models import DataVersion, bump_once
 
+from .admin_pages import change_form_data, change_url
 from .dashboard_data import make_dashboard
 from .factories import make_user
-from .test_roles import change_form_data, change_url
+from .pages import NO_CACHE, content
 
 pytestmark = pytest.mark.django_db
 
 LOCAL_REDIS = "redis://127.0.0.1:6379/15"
-NO_CACHE = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
 
 
 def memory(name):
@@ -99,14 +99,6 @@ def site(client):
             f"/commitments/?department={department.slug}&sort=-progress",
         ],
     }
-
-
-def content(client, url):
-    """The page's content: what is cached, without the per-visitor CSRF token of the header."""
-    response = client.get(url)
-    assert response.status_code == 200, url
-    html = response.content.decode()
-    return html[html.index('<main id="content"'):html.index("</main>")]
 
 
 def pages_on(cache_settings, site):

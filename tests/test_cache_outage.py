@@ -9,7 +9,7 @@ from django.test import override_settings
 from planwatch.settings import caches_from_url
 
 from .dashboard_data import make_dashboard
-from .test_cache_invalidation import NO_CACHE, content
+from .pages import NO_CACHE, content
 
 pytestmark = pytest.mark.django_db
 

@@ -1,12 +1,17 @@
 """CACHE_URL (or REDIS_URL) selects Redis, with each process's memory in front of it; without
 either, each process caches in its memory alone."""
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
 from planwatch.settings import caches_from_url
 
-from .test_security_deploy import production_env, run
+PROJECT = Path(__file__).resolve().parent.parent
 
 LOCAL_MEMORY = "django.core.cache.backends.locmem.LocMemCache"
 
@@ -40,11 +45,12 @@ def test_another_kind_of_url_is_refused_at_start(url):
     ],
 )
 def test_cache_url_is_read_before_redis_url(environment, location):
-    env = {k: v for k, v in production_env().items() if k not in ("CACHE_URL", "REDIS_URL")}
-    probe = run(
-        "-c",
-        "import django; django.setup(); from django.conf import settings; "
-        "print(settings.CACHES['default']['LOCATION'])",
-        env=env | environment,
+    env = {k: v for k, v in os.environ.items() if k not in ("CACHE_URL", "REDIS_URL")}
+    probe = subprocess.run(
+        [sys.executable, "-c",
+         "import django; django.setup(); from django.conf import settings; "
+         "print(settings.CACHES['default']['LOCATION'])"],
+        cwd=PROJECT, env=env | environment, capture_output=True, text=True, timeout=120,
+        check=False,
     )
     assert probe.stdout.strip() == location, probe.stderr

@@ -11,7 +11,7 @@ from django.test import Client
 from commitments.models import Commitment
 from commitments.status import Status
 
-from .test_roles import cast, change_form_data, change_url, edit, login  # noqa: F401  (cast)
+from .admin_pages import change_form_data, change_url, edit, login
 
 STALE_MESSAGE = "该承诺已被他人修改"
 

@@ -20,8 +20,8 @@ from commitments.admin import CommitmentAdmin
 from commitments.models import Commitment
 from commitments.status import Status
 
+from .admin_pages import change_form_data, change_url
 from .factories import make_commitment, make_department, make_user
-from .test_roles import change_form_data, change_url
 
 pytestmark = [
     pytest.mark.postgres,

@@ -23,7 +23,7 @@ from django.db.utils import InterfaceError, OperationalError
 from django.http import StreamingHttpResponse
 from django.urls import include, path
 
-from .test_backup_postgres import database_url, fresh_database, server_params
+from .postgres import database_url, fresh_database, server_params
 
 PROJECT = Path(__file__).resolve().parent.parent
 ARTICLE = PROJECT / "fixtures" / "articles" / "wuhan-2020-12-22-cjn.txt"

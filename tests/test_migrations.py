@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from django.db import connection
 
-from .test_backup_postgres import fresh_database
+from .postgres import fresh_database
 
 PROJECT = Path(__file__).resolve().parent.parent
 

@@ -1,73 +1,20 @@
 """Who may do what in the admin: a superuser, editors of two departments, an anonymous reader.
 
-The `cast` fixture and `change_form_data` are shared with the other admin test modules.
+The cast (`cast`, tests/conftest.py) and the admin form helpers (tests/admin_pages.py) are shared
+with the other admin test modules.
 """
 
 import datetime
-from io import StringIO
-from types import SimpleNamespace
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from django.urls import reverse
 
 from commitments.models import Commitment, StatusUpdate
 from commitments.status import Status
 from departments.models import Department
 
-from .factories import make_commitment, make_department, make_user
-
-
-@pytest.fixture
-def cast(db):
-    """Like healthchecks' hc/test.py: every rule is tried with each of these."""
-    department_a = make_department(name="市人力资源和社会保障局")
-    department_b = make_department(name="市审计局")
-    call_command("create_editor", "editor_a", "--department", department_a.slug, stdout=StringIO())
-    call_command("create_editor", "editor_b", "--department", department_b.slug, stdout=StringIO())
-    users = {user.username: user for user in get_user_model().objects.all()}
-    return SimpleNamespace(
-        superuser=make_user("root", is_staff=True, is_superuser=True),
-        editor_a=users["editor_a"],
-        editor_b=users["editor_b"],
-        department_a=department_a,
-        department_b=department_b,
-        commitment_a=make_commitment(department_a, title="稳定和扩大就业"),
-        commitment_b=make_commitment(department_b, title="审计全覆盖"),
-    )
-
-
-def change_url(commitment):
-    return reverse("admin:commitments_commitment_change", args=[commitment.pk])
-
-
-def change_form_data(response):
-    """The POST a browser would send back from a rendered admin change page, unchanged."""
-    data = {}
-    forms = [response.context["adminform"].form]
-    for inline in response.context["inline_admin_formsets"]:
-        formset = inline.formset
-        forms.append(formset.management_form)
-        forms.extend(formset.forms)
-    for form in forms:
-        for name in form.fields:
-            value = form[name].value()
-            if value is not None and value is not False:
-                data[form.add_prefix(name)] = value
-    return data
-
-
-def edit(client, commitment, **changes):
-    """Load the change page, change some fields and save, as a browser would."""
-    data = change_form_data(client.get(change_url(commitment)))
-    data.update(changes)
-    return client.post(change_url(commitment), data)
-
-
-def login(client, user):
-    client.force_login(user)
-    return client
+from .admin_pages import change_form_data, change_url, edit, login
+from .factories import make_user
 
 
 # Anonymous readers and non-staff users: the admin only sends them to its login page.

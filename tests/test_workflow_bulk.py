@@ -7,8 +7,8 @@ from django.urls import reverse
 from commitments.models import Commitment, StatusUpdate
 from commitments.status import Status
 
+from .admin_pages import login
 from .factories import make_commitment
-from .test_roles import cast, login  # noqa: F401  (cast is a fixture)
 
 CHANGELIST = reverse("admin:commitments_commitment_changelist")
 UPDATE = {"status": Status.DONE, "progress": 100, "note": "年度考核通过", "reported_on": "2025-12-01"}

@@ -8,8 +8,8 @@ from django.urls import reverse
 from commitments.models import Commitment, StatusUpdate
 from commitments.status import Status
 
+from .admin_pages import change_url, login
 from .factories import make_user
-from .test_roles import cast, change_url, login  # noqa: F401  (cast is a fixture)
 
 UPDATE = {
     "status": Status.IN_PROGRESS,

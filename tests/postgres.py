@@ -1,0 +1,49 @@
+"""PostgreSQL databases of a test's own, on the test database's server: parameters, URLs, a
+fresh database dropped afterwards."""
+
+import os
+import secrets
+from contextlib import contextmanager
+
+from django.conf import settings
+
+
+def server_params(dbname="postgres"):
+    """Connection parameters of the test database's server, for another database on it."""
+    db = settings.DATABASES["default"]
+    return {
+        "dbname": dbname, "host": db["HOST"] or None, "port": db["PORT"] or None,
+        "user": db["USER"] or None, "password": db["PASSWORD"] or None,
+    }
+
+
+def connect(dbname):
+    import psycopg2
+
+    return psycopg2.connect(**{k: v for k, v in server_params(dbname).items() if v is not None})
+
+
+def database_url(name, host=None, port=None, **options):
+    """The DATABASE_URL of database `name` on the test database's server, or at host:port."""
+    params = server_params(name)
+    credentials = params["user"] + (f":{params['password']}" if params["password"] else "")
+    host = host or params["host"] or "localhost"
+    port = port or params["port"] or 5432
+    query = "&".join(f"{key}={value}" for key, value in options.items())
+    return f"postgres://{credentials}@{host}:{port}/{name}" + (f"?{query}" if query else "")
+
+
+@contextmanager
+def fresh_database(label):
+    """A new, empty PostgreSQL database; yields its name and URL, and drops it afterwards."""
+    name = f"planwatch_rel_{label}_{os.getpid()}_{secrets.token_hex(3)}"
+    server = connect("postgres")
+    server.autocommit = True
+    try:
+        with server.cursor() as cursor:
+            cursor.execute(f'CREATE DATABASE "{name}"')
+        yield name, database_url(name)
+    finally:
+        with server.cursor() as cursor:
+            cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        server.close()
