@@ -7,9 +7,9 @@ with its msgid named: run makemessages, translate it, compilemessages, commit th
 
 import gettext
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
+import polib
 import pytest
 from django.utils import translation
 
@@ -22,105 +22,45 @@ PLACEHOLDER = re.compile(r"%\(\w+\)[sdif]|%%|\{\w*\}")
 CJK = re.compile(r"[\u3400-\u9fff]")
 
 
-@dataclass
-class Entry:
-    msgid: str = ""
-    msgctxt: str | None = None
-    msgid_plural: str | None = None
-    msgstr: dict = field(default_factory=dict)  # plural index (0 without plural) -> text
-    flags: set = field(default_factory=set)
-    line: int = 0
-
-
-def unquote(text):
-    escapes = {"n": "\n", "t": "\t", '"': '"', "\\": "\\"}
-    return re.sub(r"\\(.)", lambda m: escapes.get(m.group(1), m.group(1)), text)
-
-
-def parse_po(path):
-    """The entries of a .po file, the header included, obsolete (#~) entries left out.
-
-    A tiny parser of the subset makemessages writes: flags, msgctxt, msgid, msgid_plural,
-    msgstr[n] and their continuation lines.
-    """
-    entries, entry, current = [], None, None
-    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        line = raw.strip()
-        if not line or line.startswith("#~"):
-            current = None
-            continue
-        if line.startswith("#"):
-            if entry is not None and entry.msgstr:  # a comment starts the next entry
-                entries.append(entry)
-                entry = None
-            entry = entry or Entry(line=number)
-            if line.startswith("#,"):
-                entry.flags.update(flag.strip() for flag in line[2:].split(","))
-            continue
-        keyword, _, rest = line.partition(" ")
-        if line.startswith('"'):
-            text = unquote(line[1:-1])
-        else:
-            text = unquote(rest.strip()[1:-1])
-            if keyword in {"msgctxt", "msgid"} and entry is not None and entry.msgstr:
-                entries.append(entry)
-                entry = None
-            entry = entry or Entry(line=number)
-            current = keyword
-            if keyword.startswith("msgstr"):
-                index = int(keyword[7:-1]) if "[" in keyword else 0
-                entry.msgstr[index] = ""
-        if current == "msgctxt":
-            entry.msgctxt = (entry.msgctxt or "") + text
-        elif current == "msgid":
-            entry.msgid += text
-        elif current == "msgid_plural":
-            entry.msgid_plural = (entry.msgid_plural or "") + text
-        elif current and current.startswith("msgstr"):
-            index = int(current[7:-1]) if "[" in current else 0
-            entry.msgstr[index] += text
-    if entry is not None:
-        entries.append(entry)
-    return entries
+@pytest.fixture(scope="module")
+def catalog():
+    return polib.pofile(str(LOCALE / "django.po"))
 
 
 @pytest.fixture(scope="module")
-def entries():
-    return parse_po(LOCALE / "django.po")
+def messages(catalog):
+    """The catalog's entries, obsolete (#~) ones left out."""
+    return [entry for entry in catalog if not entry.obsolete]
 
 
-@pytest.fixture(scope="module")
-def messages(entries):
-    return [entry for entry in entries if entry.msgid]
+def translations(entry):
+    """{plural index: text}, index 0 alone for an entry without a plural."""
+    return entry.msgstr_plural if entry.msgid_plural else {0: entry.msgstr}
 
 
 def describe(entry):
-    return f"django.po:{entry.line} {entry.msgid!r}"
+    return f"django.po:{entry.linenum} {entry.msgid!r}"
 
 
-def test_the_parser_reads_the_catalog(entries, messages):
-    header = entries[0]
-    assert header.msgid == "" and "Language: en" in header.msgstr[0]
-    assert "Plural-Forms: nplurals=2; plural=(n != 1);" in header.msgstr[0]
+def test_the_catalog_is_english_with_two_plural_forms(catalog, messages):
+    assert catalog.metadata["Language"] == "en"
+    assert catalog.metadata["Plural-Forms"] == "nplurals=2; plural=(n != 1);"
     assert len(messages) > 150
     by_id = {entry.msgid: entry for entry in messages}
-    assert by_id["待评估"].msgstr == {0: "Not rated"}
+    assert by_id["待评估"].msgstr == "Not rated"
     plural = by_id["共 %(counter)s 项承诺"]
-    assert plural.msgid_plural == "共 %(counter)s 项承诺"
-    assert plural.msgstr == {0: "%(counter)s commitment", 1: "%(counter)s commitments"}
+    assert translations(plural) == {0: "%(counter)s commitment", 1: "%(counter)s commitments"}
 
 
-def test_catalog_has_no_untranslated_or_fuzzy_entry(entries, messages):
-    fuzzy = [
-        describe(entry) if entry.msgid else "the header"
-        for entry in entries
-        if "fuzzy" in entry.flags
-    ]
+def test_catalog_has_no_untranslated_or_fuzzy_entry(catalog, messages):
+    fuzzy = [describe(entry) for entry in messages if entry.fuzzy]
+    if "fuzzy" in catalog.metadata_is_fuzzy:
+        fuzzy.append("the header")
     untranslated = [
         describe(entry)
         for entry in messages
-        if not all(entry.msgstr.values())
-        or (entry.msgid_plural is not None and sorted(entry.msgstr) != [0, 1])
+        if not all(translations(entry).values())
+        or (entry.msgid_plural and sorted(translations(entry)) != [0, 1])
     ]
     assert not (fuzzy or untranslated), f"fuzzy: {fuzzy}; untranslated: {untranslated}"
 
@@ -132,7 +72,7 @@ def test_translations_keep_every_placeholder(messages):
     broken = [
         describe(entry)
         for entry in messages
-        for text in entry.msgstr.values()
+        for text in translations(entry).values()
         if placeholders(text) != placeholders(entry.msgid)
     ]
     assert not broken, f"placeholders changed: {broken}"
@@ -147,7 +87,8 @@ def test_translations_are_english(messages):
     chinese = [
         describe(entry)
         for entry in messages
-        if entry.msgid not in allowed and any(CJK.search(text) for text in entry.msgstr.values())
+        if entry.msgid not in allowed
+        and any(CJK.search(text) for text in translations(entry).values())
     ]
     assert not chinese, f"translations still in Chinese: {chinese}"
 
@@ -159,14 +100,14 @@ def test_compiled_catalog_matches_the_po(messages):
     stale = []
     for entry in messages:
         if entry.msgctxt is not None:
-            if compiled.pgettext(entry.msgctxt, entry.msgid) != entry.msgstr[0]:
+            if compiled.pgettext(entry.msgctxt, entry.msgid) != entry.msgstr:
                 stale.append(describe(entry))
-        elif entry.msgid_plural is None:
-            if compiled.gettext(entry.msgid) != entry.msgstr[0]:
+        elif not entry.msgid_plural:
+            if compiled.gettext(entry.msgid) != entry.msgstr:
                 stale.append(describe(entry))
         elif [compiled.ngettext(entry.msgid, entry.msgid_plural, n) for n in (1, 2)] != [
-            entry.msgstr[0],
-            entry.msgstr[1],
+            entry.msgstr_plural[0],
+            entry.msgstr_plural[1],
         ]:
             stale.append(describe(entry))
     assert not stale, f"django.mo is out of date, run compilemessages: {stale}"
