@@ -4,6 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 ARTICLE := fixtures/articles/wuhan-2020-12-22-cjn.txt
 DEV_ENV := DJANGO_DEBUG=1
+PORT ?= 8000
 
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/planwatch_bench
 BENCH_DATA := --departments 200 --commitments 100000 --updates 300000 --seed 1
@@ -11,11 +12,18 @@ BENCH_DATA := --departments 200 --commitments 100000 --updates 300000 --seed 1
 .PHONY: run setup test check bench bench-import clean
 
 run: setup
-	$(DEV_ENV) $(BIN)/python manage.py runserver 127.0.0.1:8000
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-setup: $(VENV)/.runtime-installed
-	$(DEV_ENV) $(BIN)/python manage.py migrate --no-input
-	$(DEV_ENV) $(BIN)/python manage.py import_article $(ARTICLE)
+setup: $(VENV)/.runtime-installed .env
+	$(BIN)/python manage.py migrate --no-input
+	$(BIN)/python manage.py import_article $(ARTICLE)
+
+# Development settings for every manage.py command, read by planwatch/settings.py under the real
+# environment's variables. Git-ignored; written once with a key of its own, never overwritten.
+.env:
+	umask 077; printf '%s\n' '# Development settings (make run); production sets DJANGO_ENV_FILE=none.' \
+		'DJANGO_DEBUG=1' \
+		"DJANGO_SECRET_KEY=$$($(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))')" > $@
 
 test: $(VENV)/.dev-installed
 	$(BIN)/python -m pytest

@@ -10,12 +10,45 @@ from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
+TRUE = {"1", "true", "yes", "on"}
+FALSE = {"0", "false", "no", "off"}
+
+
+def read_env_file(path):
+    """Put the KEY=VALUE lines of a development `.env` file (written by `make run`) into the
+    environment, under every variable the real environment already sets.
+
+    DJANGO_ENV_FILE names another file, or `none` to read none (production, the tests).
+    """
+    if str(path).lower() == "none" or not Path(path).is_file():
+        return
+    for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), start=1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        name, equals, value = line.removeprefix("export ").partition("=")
+        if not equals or not name.strip():
+            raise ImproperlyConfigured(f"{path}, line {number}: expected NAME=value.")
+        value = value.strip()
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+            value = value[1:-1]
+        os.environ.setdefault(name.strip(), value)
+
+
+read_env_file(os.environ.get("DJANGO_ENV_FILE", BASE_DIR / ".env"))
+
 
 def env_bool(name, default=False):
-    value = os.environ.get(name)
-    if value is None:
+    """1/true/yes/on or 0/false/no/off (any case); unset or empty is `default`; anything else
+    stops the start rather than reading a typo such as `ture` as off."""
+    value = os.environ.get(name, "").strip().lower()
+    if not value:
         return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
+    if value in TRUE | FALSE:
+        return value in TRUE
+    raise ImproperlyConfigured(
+        f"{name}={os.environ[name]!r} is not a boolean: use 1 or 0 (or true/false, yes/no, on/off)."
+    )
 
 
 def env_list(name, default=""):

@@ -40,6 +40,7 @@ def production_env():
         DJANGO_HTTPS="1",
         DJANGO_PROXY_COUNT="1",
         DJANGO_SETTINGS_MODULE="planwatch.settings",
+        DJANGO_ENV_FILE="none",
     )
     return env
 
