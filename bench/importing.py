@@ -36,8 +36,8 @@ class ImportRun:
 
 def generated_articles(count, seed):
     """count articles in the genre (speaker lines, headlines, paragraphs), as UTF-8 bytes."""
-    from commitments import demo_text
-    from commitments.demo import SHANGHAI, goal_keywords, theme_lexicon
+    from bench import demo_text
+    from bench.demo import SHANGHAI, goal_keywords, theme_lexicon
 
     vocab = demo_text.Vocabulary([(t[0], t[3]) for t in theme_lexicon()], goal_keywords())
     rng = random.Random(seed)

@@ -80,6 +80,9 @@ INSTALLED_APPS = [
     "departments",
     "commitments",
     "pagecache",
+    # Site-wide commands (backup_data, restore_data); the demo data of the benchmark.
+    "planwatch",
+    "bench",
 ]
 
 MIDDLEWARE = [

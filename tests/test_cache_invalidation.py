@@ -20,7 +20,7 @@ from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from commitments.demo import generate
+from bench.demo import generate
 from commitments.models import Commitment, StatusUpdate, Target
 from commitments.status import Status
 from pagecache.models import DataVersion, bump_once
@@ -157,7 +157,7 @@ def test_an_import_shows_at_once_on_every_host(hosts, site, article_path):
 
 def test_generated_data_shows_at_once_on_every_host(hosts, site, monkeypatch):
     # Planner statistics would outlive the test's rollback and change later tests' plans.
-    monkeypatch.setattr("commitments.demo.analyze", lambda: None)
+    monkeypatch.setattr("bench.demo.analyze", lambda: None)
     warm(hosts, site)
     generate(departments=1, commitments=20, updates=30, seed=1)
     assert_every_host_shows_the_data(hosts, site)

@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 
-from commitments import backup_format
+from planwatch import backup_format
 
 # Rebuilt by `migrate` and referred to by natural key, so a backup restores into any database
 # migrated to the same release; sessions, login-failure counters and the page cache's data

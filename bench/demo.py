@@ -22,11 +22,7 @@ from django.core.management.color import no_style
 from django.db import connection, transaction
 from django.utils import translation
 
-from departments.models import Department, Official, slug_for_department_name
-from pagecache.models import bump_once
-
-from . import demo_text
-from .models import (
+from commitments.models import (
     PLAN_END,
     Article,
     Commitment,
@@ -37,7 +33,11 @@ from .models import (
     Target,
     Theme,
 )
-from .status import Status
+from commitments.status import Status
+from departments.models import Department, Official, slug_for_department_name
+from pagecache.models import bump_once
+
+from . import demo_text
 
 SHANGHAI = zoneinfo.ZoneInfo("Asia/Shanghai")
 FIRST_ARTICLE = datetime.datetime(2021, 1, 5, 7, 0, tzinfo=SHANGHAI)

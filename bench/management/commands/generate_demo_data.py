@@ -4,7 +4,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from commitments.demo import generate
+from bench.demo import generate
 
 
 class Command(BaseCommand):
