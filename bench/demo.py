@@ -33,6 +33,7 @@ from commitments.models import (
     Target,
     Theme,
 )
+from commitments.parsing import THEMES
 from commitments.status import Status
 from departments.models import Department, Official, slug_for_department_name
 from pagecache.models import bump_once
@@ -133,11 +134,7 @@ def explicit_timestamps():
 
 
 def theme_lexicon():
-    """The parser's themes when it is installed, else a built-in list: (slug, name, name_en, keywords)."""
-    try:
-        from .parsing import THEMES
-    except ImportError:
-        return demo_text.FALLBACK_THEMES
+    """The parser's themes: (slug, name, name_en, keywords)."""
     return [(t.slug, t.name, t.name_en, list(t.keywords)) for t in THEMES]
 
 

@@ -66,18 +66,6 @@ HEADLINES = [
     "全面推进{kw}高质量发展", "奋力打造{kw}的“武汉样板”", "以{kw}助力“五个中心”建设",
     "在{kw}上展现新作为", "为建设现代化大武汉尽职尽责、善作善成",
 ]
-FALLBACK_THEMES = [
-    ("employment", "就业", "Employment", ["就业", "创业", "职业技能"]),
-    ("social-security", "社会保障", "Social security", ["社会保障", "养老保险", "社会救助"]),
-    ("rural-revitalisation", "乡村振兴", "Rural revitalisation", ["乡村振兴", "农业农村", "脱贫攻坚"]),
-    ("digital-government", "数字政府", "Digital government", ["数字政府", "一网通办", "大数据"]),
-    ("business-environment", "营商环境", "Business environment", ["营商环境", "市场主体", "放管服"]),
-    ("ecology", "生态环境", "Ecology", ["生态环境", "湿地", "绿化"]),
-    ("culture-tourism", "文化旅游", "Culture and tourism", ["文化", "旅游", "文旅融合"]),
-    ("urban-renewal", "城市更新", "Urban renewal", ["城市更新", "老旧小区", "基础设施"]),
-    ("health", "医疗卫生", "Health", ["医疗", "公共卫生", "医保"]),
-    ("market-regulation", "市场监管", "Market regulation", ["市场监管", "食品安全", "知识产权"]),
-]
 
 
 @dataclass

@@ -36,12 +36,6 @@ class CommitmentQuerySet(models.QuerySet):
     def for_goal(self, goal):
         return self.filter(goals=goal)
 
-    def for_theme(self, theme):
-        return self.filter(themes=theme)
-
-    def with_status(self, status):
-        return self.filter(status=status)
-
     def with_related(self):
         """Everything a list row shows, in three queries whatever the number of rows."""
         from .models import CommitmentGoal  # models imports this module

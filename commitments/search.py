@@ -5,6 +5,8 @@ from django.db import connections
 from django.db.models import Q, TextField, Value
 from django.db.models.functions import Concat
 
+from commitments.parsing import search_tokens
+
 SEARCH_CONFIG = "simple"
 
 
@@ -15,12 +17,6 @@ def search_vector():
 
 def tokenize(text):
     """The same tokeniser the importer stores tokens with, so that query and text segment alike."""
-    try:
-        from commitments.parsing import search_tokens
-    except ImportError:
-        import jieba
-
-        return jieba.lcut_for_search(text)
     return search_tokens(text)
 
 

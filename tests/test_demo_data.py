@@ -5,7 +5,8 @@ from django.core.management import call_command
 from django.db.models import F, OuterRef, Q, Subquery
 from django.db.models.functions import Substr
 
-from commitments.models import Article, Commitment, CommitmentGoal, StatusUpdate, Target
+from commitments.models import Article, Commitment, CommitmentGoal, StatusUpdate, Target, Theme
+from commitments.parsing import THEMES
 from departments.models import Department, Official
 
 SIZES = ["--departments", "5", "--commitments", "200", "--updates", "500"]
@@ -33,6 +34,13 @@ def test_sizes_are_exact(demo_data):
     assert Official.objects.count() == 5
     assert Commitment.objects.count() == 200
     assert StatusUpdate.objects.count() == 500
+
+
+def test_commitments_are_classified_by_the_parsers_themes(demo_data):
+    parser_themes = {theme.slug for theme in THEMES}
+    assert set(Theme.objects.values_list("slug", flat=True)) == parser_themes
+    used = set(Commitment.themes.through.objects.values_list("theme__slug", flat=True))
+    assert len(used) > 1 and used <= parser_themes
 
 
 def test_commitment_and_target_text_is_the_article_span(demo_data):
