@@ -26,9 +26,6 @@ class CommitmentAdminForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["loaded_version"].initial = self.instance.version
-        if "themes" in self.fields:
-            # The model requires a theme, but the lexicons leave some commitments without one.
-            self.fields["themes"].required = False
 
     def clean(self):
         cleaned = super().clean()
