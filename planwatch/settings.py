@@ -1,6 +1,7 @@
 """PlanWatch settings: one file, every deployment-specific value read from the environment."""
 
 import datetime
+import ipaddress
 import os
 from pathlib import Path
 
@@ -165,6 +166,8 @@ STORAGES = {
 HTTPS = env_bool("DJANGO_HTTPS", default=False)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if HTTPS else None
 SECURE_SSL_REDIRECT = HTTPS
+# A load balancer probes the app server itself, over plain HTTP: a redirect would hide the answer.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_HSTS_SECONDS = 31_536_000 if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = HTTPS
@@ -200,6 +203,22 @@ AXES_RESET_ON_SUCCESS = True
 # Behind a reverse proxy REMOTE_ADDR is the proxy's: DJANGO_PROXY_COUNT (the number of proxies that
 # append to X-Forwarded-For, 1 for one nginx) tells planwatch.client_ip which entry is the client.
 AXES_IPWARE_PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", "0"))
+# The proxies' own addresses (CIDR): X-Forwarded-For is believed only from them, so a request sent
+# straight to gunicorn cannot choose its address. Loopback by default: nginx on the same host.
+
+
+def networks_from_env(name, default):
+    """The comma-separated CIDR networks of variable `name`, refused at start-up if malformed."""
+    networks = env_list(name, default)
+    for network in networks:
+        try:
+            ipaddress.ip_network(network, strict=False)
+        except ValueError as error:
+            raise ImproperlyConfigured(f"{name}: {error}") from None
+    return networks
+
+
+TRUSTED_PROXIES = networks_from_env("DJANGO_TRUSTED_PROXIES", "127.0.0.0/8,::1/128")
 AXES_CLIENT_IP_CALLABLE = "planwatch.client_ip.client_ip_address"
 
 LOGGING = {
