@@ -96,6 +96,32 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# Seconds a statement may run before PostgreSQL cancels it; 0, the default, for none. gunicorn's
+# workers default to 4 (gunicorn.conf.py), and wait for a silent database one second more
+# (planwatch.database): a frozen connection is then a 503 within 5 s (docs/operations.md).
+DATABASE_STATEMENT_TIMEOUT = float(os.environ.get("DATABASE_STATEMENT_TIMEOUT", "0"))
+DATABASE_ANSWER_TIMEOUT = DATABASE_STATEMENT_TIMEOUT + 1 if DATABASE_STATEMENT_TIMEOUT else None
+
+
+def postgresql_options(options, statement_timeout):
+    """libpq's options: a peer gone from the network is noticed in seconds, not the kernel's
+    minutes. Values in DATABASE_URL's query string come first."""
+    options = {
+        "keepalives": 1, "keepalives_idle": 5, "keepalives_interval": 1, "keepalives_count": 3,
+        # Sent data unacknowledged for 5 s (and unanswered keepalives) break the connection.
+        "tcp_user_timeout": 5000,
+        **options,
+    }
+    if statement_timeout:
+        setting = f"-c statement_timeout={round(statement_timeout * 1000)}"
+        options["options"] = f"{options.get('options', '')} {setting}".strip()
+    return options
+
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"]["OPTIONS"] = postgresql_options(
+        DATABASES["default"].get("OPTIONS", {}), DATABASE_STATEMENT_TIMEOUT
+    )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

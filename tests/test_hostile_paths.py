@@ -52,7 +52,8 @@ NAMED_CASES = [
     "/admin/commitments/statusupdate/?status=%00",
     f"/admin/commitments/statusupdate/?reported_on__year={HUGE}",
     f"/admin/commitments/statusupdate/?reported_on__year=2024&reported_on__month={HUGE}",
-    f"/admin/commitments/statusupdate/?reported_on__year=2024&reported_on__month=1&reported_on__day={HUGE}",
+    "/admin/commitments/statusupdate/"
+    f"?reported_on__year=2024&reported_on__month=1&reported_on__day={HUGE}",
     f"/admin/commitments/article/?published_at__year={HUGE}",
     "/admin/commitments/commitment/{pk}/history/%00/",
     "/admin/commitments/commitment/{pk}/history/abc/",
