@@ -7,7 +7,9 @@ the bulk status action, the last two through Commitment.update_status.
 
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import unquote
+from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404, HttpResponseNotAllowed
@@ -165,7 +167,14 @@ class CommitmentAdmin(SimpleHistoryAdmin):
         """A past version, to read: simple-history saves a POST here even for view-only users."""
         if request.method != "GET":
             return HttpResponseNotAllowed(["GET"])
+        if not (is_id(unquote(object_id)) and is_id(version_id)):
+            raise Http404(_("没有这个版本。"))
         return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def history_view(self, request, object_id, extra_context=None):
+        if not is_id(unquote(object_id)):
+            raise Http404(_("没有这条承诺。"))
+        return super().history_view(request, object_id, extra_context)
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         context["can_record"] = obj is not None and self.has_record_permission(request, obj)
@@ -269,6 +278,12 @@ class CommitmentAdmin(SimpleHistoryAdmin):
         )
 
 
+def is_id(value):
+    """Whether `value` can be a primary key: simple-history's views pass the ids of their URLs
+    to the query as they are, where "abc" is a ValueError (a 500) rather than a 404."""
+    return value.isascii() and value.isdigit()
+
+
 def describe(update):
     return f"{update.get_status_display()} {update.progress}%"
 
@@ -287,6 +302,18 @@ def evidence_link(update):
     return format_html('<a href="{0}" rel="noopener noreferrer">{0}</a>', update.evidence_url)
 
 
+class DateHierarchyChangeList(ChangeList):
+    """Django answers a bad date in the date hierarchy (?reported_on__year=0) with the list's
+    "invalid filter" redirect, but catches only ValueError: a year too large for a date raises
+    OverflowError, a 500. This turns it into the same redirect."""
+
+    def get_filters(self, request):
+        try:
+            return super().get_filters(request)
+        except OverflowError as error:
+            raise IncorrectLookupParameters(error) from error
+
+
 @admin.register(StatusUpdate)
 class StatusUpdateAdmin(admin.ModelAdmin):
     """Every status update of every commitment, read-only: the history is append-only."""
@@ -297,6 +324,9 @@ class StatusUpdateAdmin(admin.ModelAdmin):
     list_select_related = ["commitment__department", "author"]
     search_fields = ["commitment__title", "note"]
     date_hierarchy = "reported_on"
+
+    def get_changelist(self, request, **kwargs):
+        return DateHierarchyChangeList
 
     def has_add_permission(self, request):
         return False
@@ -319,6 +349,9 @@ class ArticleAdmin(admin.ModelAdmin):
     search_fields = ["title", "text"]
     readonly_fields = ["content_hash", "imported_at"]
     date_hierarchy = "published_at"
+
+    def get_changelist(self, request, **kwargs):
+        return DateHierarchyChangeList
 
 
 @admin.register(Statement)

@@ -5,6 +5,8 @@ Never whole pages: those carry a CSRF token (the language switch) that must be t
 
 import hashlib
 import logging
+import time
+import weakref
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -23,6 +25,12 @@ logger = logging.getLogger(__name__)
 TIMEOUT = 10 * 60
 # The caches a fragment is looked for in, in order (planwatch/settings.py).
 LAYERS = ["local", "default"]
+# Seconds a cache that failed is left alone (a circuit breaker): a silent Redis costs each process
+# one timeout per rest, instead of a read and a write timeout on every page.
+REST_AFTER_FAILURE = 30
+# When each failed cache may be tried again (time.monotonic()). Keyed by the cache object, which
+# each process (each thread) keeps for its life: every worker finds out for itself.
+_resting_until = weakref.WeakKeyDictionary()
 
 
 @dataclass
@@ -66,22 +74,38 @@ def layers():
     A key names one version of the data, so what it holds never changes: a copy kept in each
     process is as fresh as the shared one, and spares a round trip to Redis on every page.
     """
-    return [caches[alias] for alias in LAYERS if alias in settings.CACHES]
+    return [
+        caches[alias] for alias in LAYERS if alias in settings.CACHES and awake(caches[alias])
+    ]
+
+
+def awake(cache):
+    """False while a cache that failed rests."""
+    return _resting_until.get(cache, 0) <= time.monotonic()
+
+
+def rest(cache, doing, key, error):
+    _resting_until[cache] = time.monotonic() + REST_AFTER_FAILURE
+    logger.warning(
+        "Cache unreachable, %s %s: %s; left alone for %d s", doing, key, error, REST_AFTER_FAILURE
+    )
 
 
 def read(cache, key):
     try:
         return cache.get(key)
     except RedisError as error:
-        logger.warning("Cache unreachable, reading %s: %s", key, error)
+        rest(cache, "reading", key, error)
         return None
 
 
 def store(cache, key, fragment):
+    if not awake(cache):  # failed while this page was looked for
+        return
     try:
         cache.set(key, fragment, TIMEOUT)
     except RedisError as error:
-        logger.warning("Cache unreachable, storing %s: %s", key, error)
+        rest(cache, "storing", key, error)
 
 
 def render_fragment(template_name, context, title="", status=200):

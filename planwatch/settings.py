@@ -1,6 +1,7 @@
 """PlanWatch settings: one file, every deployment-specific value read from the environment."""
 
 import datetime
+import ipaddress
 import os
 from pathlib import Path
 
@@ -88,6 +89,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "planwatch.middleware.ContentSecurityPolicyMiddleware",
+    "planwatch.middleware.RejectNulMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -130,6 +132,32 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# Seconds a statement may run before PostgreSQL cancels it; 0, the default, for none. gunicorn's
+# workers default to 4 (gunicorn.conf.py), and wait for a silent database one second more
+# (planwatch.database): a frozen connection is then a 503 within 5 s (docs/operations.md).
+DATABASE_STATEMENT_TIMEOUT = float(os.environ.get("DATABASE_STATEMENT_TIMEOUT", "0"))
+DATABASE_ANSWER_TIMEOUT = DATABASE_STATEMENT_TIMEOUT + 1 if DATABASE_STATEMENT_TIMEOUT else None
+
+
+def postgresql_options(options, statement_timeout):
+    """libpq's options: a peer gone from the network is noticed in seconds, not the kernel's
+    minutes. Values in DATABASE_URL's query string come first."""
+    options = {
+        "keepalives": 1, "keepalives_idle": 5, "keepalives_interval": 1, "keepalives_count": 3,
+        # Sent data unacknowledged for 5 s (and unanswered keepalives) break the connection.
+        "tcp_user_timeout": 5000,
+        **options,
+    }
+    if statement_timeout:
+        setting = f"-c statement_timeout={round(statement_timeout * 1000)}"
+        options["options"] = f"{options.get('options', '')} {setting}".strip()
+    return options
+
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"]["OPTIONS"] = postgresql_options(
+        DATABASES["default"].get("OPTIONS", {}), DATABASE_STATEMENT_TIMEOUT
+    )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -153,9 +181,10 @@ def caches_from_url(url):
     redis = {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": url,
-        # A Redis that stops answering costs a request half a second, then the page is
-        # rendered without it, rather than hanging every worker.
-        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        # A Redis that stops answering costs one request 0.2 s (one attempt: redis-py does
+        # not retry), then each worker leaves it alone for 30 s (pagecache.fragments) and
+        # renders pages without it, rather than waiting on every page.
+        "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
     }
     return {"default": redis, "local": memory}
 
@@ -201,6 +230,8 @@ STORAGES = {
 HTTPS = env_bool("DJANGO_HTTPS", default=False)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if HTTPS else None
 SECURE_SSL_REDIRECT = HTTPS
+# A load balancer probes the app server itself, over plain HTTP: a redirect would hide the answer.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_HSTS_SECONDS = 31_536_000 if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = HTTPS
@@ -236,6 +267,22 @@ AXES_RESET_ON_SUCCESS = True
 # Behind a reverse proxy REMOTE_ADDR is the proxy's: DJANGO_PROXY_COUNT (the number of proxies that
 # append to X-Forwarded-For, 1 for one nginx) tells planwatch.client_ip which entry is the client.
 AXES_IPWARE_PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", "0"))
+# The proxies' own addresses (CIDR): X-Forwarded-For is believed only from them, so a request sent
+# straight to gunicorn cannot choose its address. Loopback by default: nginx on the same host.
+
+
+def networks_from_env(name, default):
+    """The comma-separated CIDR networks of variable `name`, refused at start-up if malformed."""
+    networks = env_list(name, default)
+    for network in networks:
+        try:
+            ipaddress.ip_network(network, strict=False)
+        except ValueError as error:
+            raise ImproperlyConfigured(f"{name}: {error}") from None
+    return networks
+
+
+TRUSTED_PROXIES = networks_from_env("DJANGO_TRUSTED_PROXIES", "127.0.0.0/8,::1/128")
 AXES_CLIENT_IP_CALLABLE = "planwatch.client_ip.client_ip_address"
 
 LOGGING = {

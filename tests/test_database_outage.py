@@ -29,6 +29,9 @@ PROJECT = Path(__file__).resolve().parent.parent
 ARTICLE = PROJECT / "fixtures" / "articles" / "wuhan-2020-12-22-cjn.txt"
 DOWN_MESSAGE = "PlanWatch cannot reach its database"
 CONNECT_TIMEOUT = 3  # seconds; docs/operations.md recommends ?connect_timeout= in DATABASE_URL
+# gunicorn.conf.py's default statement timeout (4 s) plus the one second a worker waits longer
+# (planwatch.database): docs/operations.md promises the 503 within 5 s of a request's first wait.
+ANSWER_TIMEOUT = 5
 
 
 def unreachable(request):
@@ -121,8 +124,10 @@ class TcpProxy:
     """Forwards a local port to the database server.
 
     stop() drops every connection and refuses new ones (the server is down); blackhole() drops
-    every connection and leaves new ones unanswered (the network is cut); start() and forward()
-    undo them, on the same port.
+    every connection and leaves new ones unanswered (the network is cut); freeze() keeps every
+    connection open but forwards nothing more, either way, and leaves new ones unanswered (the
+    network or the server hangs: no error, no reset, only silence); start() and forward() undo
+    them, on the same port.
     """
 
     def __init__(self, target):
@@ -130,6 +135,7 @@ class TcpProxy:
         self.port = 0
         self.listener = None
         self.forwarding = True
+        self.frozen = threading.Event()
         self.sockets = set()
         self.lock = threading.Lock()
 
@@ -152,8 +158,13 @@ class TcpProxy:
         self.forwarding = False
         self.drop_connections()
 
+    def freeze(self):
+        self.forwarding = False
+        self.frozen.set()
+
     def forward(self):
         self.forwarding = True
+        self.frozen.clear()
         self.drop_connections()
 
     def drop_connections(self):
@@ -191,6 +202,8 @@ class TcpProxy:
     def _pump(self, source, sink):
         try:
             while data := source.recv(65536):
+                while self.frozen.is_set():
+                    time.sleep(0.05)  # held, neither sent nor refused
                 sink.sendall(data)
         except OSError:
             pass
@@ -332,4 +345,38 @@ def test_a_cut_network_is_answered_503_within_the_connect_timeout(site):
         proxy.forward()
     wait_for(lambda: fetch(f"{base}/healthz")[0] == 200, "the site to see the database again")
     assert fetch(f"{base}/commitments/")[0] == 200
+    assert server.poll() is None
+
+
+def workers(server):
+    """The process ids of gunicorn's workers: a killed worker is replaced under a new id."""
+    children = Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text()
+    return set(children.split())
+
+
+@pytest.mark.postgres
+def test_a_frozen_connection_is_answered_503_within_the_bound_and_no_worker_is_killed(site):
+    base, proxy, server = site
+    # Every worker holds an open connection to the database (DATABASE_CONN_MAX_AGE).
+    for _ in range(6):
+        assert fetch(f"{base}/commitments/")[0] == 200
+    before = workers(server)
+    proxy.freeze()
+    try:
+        # The first request of each worker waits on its open connection, later ones on a new
+        # connection the frozen network never answers either.
+        for url in ["/commitments/", "/healthz", "/", "/commitments/export.csv", "/commitments/"]:
+            started = time.monotonic()
+            status, _, body = fetch(base + url)
+            elapsed = time.monotonic() - started
+            assert status == 503, (url, status, body)
+            # The bound itself, not a measurement: the request waits ANSWER_TIMEOUT, plus the
+            # little work it does before and after; 6 s is the issue's ceiling.
+            assert elapsed < ANSWER_TIMEOUT + 1, (url, elapsed)
+    finally:
+        proxy.forward()
+    wait_for(lambda: fetch(f"{base}/healthz")[0] == 200, "the site to see the database again")
+    for _ in range(4):
+        assert fetch(f"{base}/commitments/")[0] == 200
+    assert workers(server) == before, "a worker was killed"
     assert server.poll() is None

@@ -94,8 +94,9 @@ def test_lockout_holds_for_that_username_from_that_address_only(staff):
 
 @override_settings(AXES_IPWARE_PROXY_COUNT=1)
 def test_behind_one_proxy_the_client_is_the_address_it_forwarded(staff):
-    # The proxy is always 10.0.0.2; the client may prepend any address it likes.
-    proxied = {"address": "10.0.0.2"}
+    # The proxy is nginx on this host (the default trusted proxy, loopback); the client may
+    # prepend any address it likes.
+    proxied = {"address": "127.0.0.1"}
     fail(settings.AXES_FAILURE_LIMIT, HTTP_X_FORWARDED_FOR="1.1.1.1, 203.0.113.7", **proxied)
     assert log_in(PASSWORD, HTTP_X_FORWARDED_FOR="2.2.2.2, 203.0.113.7", **proxied).status_code == (
         LOCKED_OUT
@@ -103,16 +104,39 @@ def test_behind_one_proxy_the_client_is_the_address_it_forwarded(staff):
     assert logged_in(log_in(PASSWORD, HTTP_X_FORWARDED_FOR="198.51.100.20", **proxied))
 
 
+@override_settings(AXES_IPWARE_PROXY_COUNT=1)
+def test_a_forged_header_sent_past_the_proxy_cannot_escape_the_lockout(staff):
+    # Straight to gunicorn, a new X-Forwarded-For on every attempt: each would otherwise count
+    # as a new client, and the lockout would never come.
+    for attempt in range(settings.AXES_FAILURE_LIMIT):
+        log_in("wrong password", HTTP_X_FORWARDED_FOR=f"198.51.100.{attempt}")
+    refused = log_in(PASSWORD, HTTP_X_FORWARDED_FOR="192.0.2.99")
+    assert refused.status_code == LOCKED_OUT
+    assert logged_in(log_in(PASSWORD, address="203.0.113.8", HTTP_X_FORWARDED_FOR="192.0.2.99"))
+
+
+TRUSTED = ["127.0.0.0/8", "::1/128", "10.0.0.0/24"]
+
+
 @pytest.mark.parametrize(
     ("proxies", "meta", "client"),
     [
         (0, {"REMOTE_ADDR": "10.0.0.2", "HTTP_X_FORWARDED_FOR": "1.1.1.1"}, "10.0.0.2"),
         (1, {"REMOTE_ADDR": "10.0.0.2", "HTTP_X_FORWARDED_FOR": "1.1.1.1, 9.9.9.9"}, "9.9.9.9"),
+        (1, {"REMOTE_ADDR": "::1", "HTTP_X_FORWARDED_FOR": "2001:db8::7"}, "2001:db8::7"),
         (2, {"REMOTE_ADDR": "10.0.0.3", "HTTP_X_FORWARDED_FOR": "6.6.6.6, 9.9.9.9, 10.0.0.2"}, "9.9.9.9"),
         (1, {"REMOTE_ADDR": "9.9.9.9"}, "9.9.9.9"),
+        (1, {"REMOTE_ADDR": "9.9.9.9", "HTTP_X_FORWARDED_FOR": "1.1.1.1"}, "9.9.9.9"),
+        (2, {"REMOTE_ADDR": "10.0.0.3", "HTTP_X_FORWARDED_FOR": "6.6.6.6, 8.8.8.8"}, "8.8.8.8"),
+        (1, {"REMOTE_ADDR": "10.0.0.2"}, "10.0.0.2"),
+        (1, {"REMOTE_ADDR": "10.0.0.2", "HTTP_X_FORWARDED_FOR": "not an address"}, "10.0.0.2"),
     ],
-    ids=["no-proxy-ignores-header", "one-proxy", "two-proxies", "request-bypassing-proxy"],
+    ids=[
+        "no-proxy-ignores-header", "one-proxy", "one-proxy-ipv6", "two-proxies",
+        "request-bypassing-proxy", "forged-header-bypassing-proxy",
+        "second-hop-not-a-proxy", "proxy-itself", "garbage-header",
+    ],
 )
 def test_client_address_trusts_only_our_own_proxies(rf, proxies, meta, client):
-    with override_settings(AXES_IPWARE_PROXY_COUNT=proxies):
+    with override_settings(AXES_IPWARE_PROXY_COUNT=proxies, TRUSTED_PROXIES=TRUSTED):
         assert client_ip_address(rf.get("/", **meta)) == client

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management.utils import get_random_secret_key
+from django.db.utils import OperationalError
 from django.test import Client
 
 from .factories import make_user
@@ -25,7 +26,8 @@ SECURITY_SETTINGS = [
     "DEBUG", "ALLOWED_HOSTS", "SECURE_PROXY_SSL_HEADER", "SECURE_SSL_REDIRECT",
     "SECURE_HSTS_SECONDS", "SECURE_HSTS_INCLUDE_SUBDOMAINS", "SECURE_HSTS_PRELOAD",
     "SESSION_COOKIE_SECURE", "SESSION_COOKIE_HTTPONLY", "CSRF_COOKIE_SECURE", "CSRF_COOKIE_HTTPONLY",
-    "CSRF_TRUSTED_ORIGINS", "AXES_IPWARE_PROXY_COUNT",
+    "CSRF_TRUSTED_ORIGINS", "AXES_IPWARE_PROXY_COUNT", "TRUSTED_PROXIES",
+    "SECURE_REDIRECT_EXEMPT",
 ]
 
 
@@ -99,6 +101,13 @@ def test_production_refuses_to_start_without_a_secret_key():
     assert "DJANGO_SECRET_KEY must be set" in checked.stderr
 
 
+def test_production_refuses_to_start_with_a_malformed_proxy_address():
+    env = production_env() | {"DJANGO_TRUSTED_PROXIES": "10.0.0.0/8,nginx.internal"}
+    checked = run("manage.py", "check", env=env)
+    assert checked.returncode != 0
+    assert "DJANGO_TRUSTED_PROXIES" in checked.stderr
+
+
 def test_production_settings_are_https_only(production_settings):
     assert production_settings["DEBUG"] is False
     assert production_settings["ALLOWED_HOSTS"] == [HOST]
@@ -106,12 +115,35 @@ def test_production_settings_are_https_only(production_settings):
     assert production_settings["SECURE_HSTS_SECONDS"] >= 31_536_000
     assert production_settings["SECURE_PROXY_SSL_HEADER"] == ["HTTP_X_FORWARDED_PROTO", "https"]
     assert production_settings["AXES_IPWARE_PROXY_COUNT"] == 1
+    assert production_settings["TRUSTED_PROXIES"] == ["127.0.0.0/8", "::1/128"]
 
 
-def test_plain_http_is_redirected_to_https(in_production):
-    response = Client(HTTP_HOST=HOST).get("/healthz")
+@pytest.mark.parametrize("url", ["/", "/commitments/?status=done", "/admin/login/", "/healthz/"])
+def test_plain_http_is_redirected_to_https(in_production, url):
+    response = Client(HTTP_HOST=HOST).get(url)
     assert response.status_code == 301
-    assert response["Location"] == f"https://{HOST}/healthz"
+    assert response["Location"] == f"https://{HOST}{url}"
+
+
+def test_healthz_answers_over_plain_http(in_production, db):
+    # A load balancer probing the app server directly speaks plain HTTP, without the proxy's
+    # X-Forwarded-Proto: a redirect would tell it nothing about the database.
+    response = Client(HTTP_HOST=HOST).get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "up"}
+    assert "Strict-Transport-Security" not in response
+
+
+class UnreachableConnection:
+    def cursor(self):
+        raise OperationalError("connection refused")
+
+
+def test_healthz_reports_the_database_down_over_plain_http(in_production, monkeypatch):
+    monkeypatch.setattr("planwatch.views.connection", UnreachableConnection())
+    response = Client(HTTP_HOST=HOST).get("/healthz")
+    assert response.status_code == 503
+    assert response.json() == {"status": "error", "database": "down"}
 
 
 def test_https_responses_carry_hsts(in_production, db):

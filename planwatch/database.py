@@ -1,0 +1,41 @@
+"""Bounds on how long a web worker waits for PostgreSQL, so that a silent database is a 503."""
+
+import select
+
+from django.db.utils import OperationalError
+
+
+class DatabaseSilent(OperationalError):
+    """PostgreSQL sent nothing for the answer timeout: the network froze or the server hung.
+
+    An OperationalError, so that the request is answered 503; but not one of psycopg2's, so that
+    Django's connection health check lets it through instead of trying a new connection at once,
+    which would wait as long again.
+    """
+
+
+def bound_waits(seconds):
+    """Every wait of this process for PostgreSQL gives up after `seconds` without a byte.
+
+    A statement_timeout cannot do it when the network freezes (the server never hears the query),
+    nor can TCP keepalives or tcp_user_timeout when the kernel at the other end still answers
+    (a hung server, a proxy that stopped forwarding). So psycopg2 waits through this function
+    instead of inside libpq; psycopg2 closes the connection when the wait fails, and the worker
+    connects afresh on its next request. Process-wide: gunicorn's workers call it (not
+    management commands, whose long statements may legitimately keep the database quiet).
+    """
+    import psycopg2.extensions
+
+    events = {
+        psycopg2.extensions.POLL_READ: select.POLLIN,
+        psycopg2.extensions.POLL_WRITE: select.POLLOUT,
+    }
+
+    def wait(connection):
+        while (state := connection.poll()) != psycopg2.extensions.POLL_OK:
+            poller = select.poll()
+            poller.register(connection.fileno(), events[state])
+            if not poller.poll(seconds * 1000):
+                raise DatabaseSilent(f"the database sent nothing for {seconds:g} s")
+
+    psycopg2.extensions.set_wait_callback(wait)
