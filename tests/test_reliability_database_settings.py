@@ -17,7 +17,7 @@ from django.db import connection
 
 from planwatch.settings import postgresql_options
 
-from .test_backup_postgres import database_url
+from .postgres import database_url
 
 PROJECT = Path(__file__).resolve().parent.parent
 
