@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "axes",
     "departments",
     "commitments",
+    "evidence",
     "pagecache",
 ]
 
