@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from commitments.parsing import search_tokens
+from commitments.parsing.numerals import number
 from commitments.parsing.targets import find_targets
 
 TOP = 5
@@ -41,6 +42,7 @@ _FRAMING = re.compile(
     "表示，将|力争|展望"
 )
 _BASELINE = re.compile(r"(?:由|从|比|较)\s*(?:[0-9]{4}年(?:底|末)?的?)?\s*$")
+_NUMERAL = re.compile(r"[0-9]+(?:\.[0-9]+)?|[〇一二三四五六七八九十两百千万]+")
 _CJK_PAIR = re.compile(r"(?=([\u4e00-\u9fff]{2}))")
 
 
@@ -127,12 +129,26 @@ def quantities(text: str) -> list[Quantity]:
     for target in find_targets(text, 0, None):
         if target.kind != "quantity" or target.value is None:
             continue
-        digits = re.search(r"[0-9一二三四五六七八九十两百千万]", target.text)
-        before = text[: target.start + (digits.start() if digits else 0)]
-        if _BASELINE.search(before[-12:]):
+        position = _number_position(target)
+        if _BASELINE.search(text[max(0, target.start + position - 12):target.start + position]):
             continue
         found.append(Quantity(target.text, float(target.value), target.unit))
     return found
+
+
+def _number_position(target) -> int:
+    """Where in its phrase the target's own number stands (a phrase may hold two)."""
+    for match in _NUMERAL.finditer(target.text):
+        if target.text.startswith(target.unit, match.end()) and _numeral_value(match[0]) == target.value:
+            return match.start()
+    return 0
+
+
+def _numeral_value(numeral: str) -> float | None:
+    try:
+        return float(numeral) if numeral[0].isascii() else float(number(numeral))
+    except (KeyError, ValueError):
+        return None
 
 
 def max_df(size: int) -> int:

@@ -4,7 +4,8 @@ figures observed against targets."""
 import hashlib
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
+from django.utils import timezone
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -147,6 +148,65 @@ class Suggestion(models.Model):
 
     def __str__(self):
         return f"{self.passage} → {self.commitment}"
+
+    @property
+    def quote(self):
+        """The passage as a status update's note: the document's title, then its words."""
+        return f"《{self.passage.document.title}》:{' '.join(self.passage.text.split())}"
+
+    @transaction.atomic
+    def accept_as_status(self, *, user, status, progress, reported_on, evidence_url):
+        """Accept: a status update of the commitment, quoting the passage, through update_status."""
+        self._lock_pending()
+        update = self.commitment.update_status(
+            status=status, progress=progress, note=self.quote, evidence_url=evidence_url,
+            author=user, reported_on=reported_on,
+        )
+        self._decide(user, self.State.ACCEPTED, status_update=update)
+        return update
+
+    @transaction.atomic
+    def accept_as_observation(self, *, user, target, value, unit, observed_on, source_url):
+        """Accept: the actual figure the passage states for one of the commitment's targets."""
+        self._lock_pending()
+        if target.commitment_id != self.commitment_id:
+            raise ValueError("The target belongs to another commitment.")
+        observation = TargetObservation(
+            target=target, value=value, unit=unit, observed_on=observed_on,
+            source_url=source_url, quote=self.quote, document=self.passage.document,
+            recorded_by=user,
+        )
+        observation.full_clean()
+        observation.save()
+        self._decide(user, self.State.ACCEPTED, observation=observation)
+        return observation
+
+    @transaction.atomic
+    def reject(self, *, user):
+        """Reject, and remember the pair so that the passage's text is never suggested again."""
+        self._lock_pending()
+        RejectedPair.objects.get_or_create(
+            text_hash=text_hash(self.passage.text), commitment=self.commitment,
+            defaults={"rejected_by": user},
+        )
+        self._decide(user, self.State.REJECTED)
+
+    def _lock_pending(self):
+        state = Suggestion.objects.select_for_update().values_list("state", flat=True).get(
+            pk=self.pk
+        )
+        if state != self.State.PENDING:
+            raise SuggestionDecided("This suggestion has already been decided.")
+
+    def _decide(self, user, state, **links):
+        self.state, self.decided_by, self.decided_at = state, user, timezone.now()
+        for name, value in links.items():
+            setattr(self, name, value)
+        self.save(update_fields=["state", "decided_by", "decided_at", *links])
+
+
+class SuggestionDecided(ValueError):
+    """A suggestion is accepted or rejected once."""
 
 
 class RejectedPair(models.Model):
