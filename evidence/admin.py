@@ -46,8 +46,9 @@ class EvidenceDocumentAdmin(admin.ModelAdmin):
         """Upload a file or pasted text: stored with its passages and pending suggestions."""
         if not self.has_add_permission(request):
             raise PermissionDenied
-        form = UploadForm(request.POST or None, request.FILES or None)
-        if request.method == "POST" and form.is_valid():
+        posted = request.method == "POST"
+        form = UploadForm(request.POST if posted else None, request.FILES if posted else None)
+        if posted and form.is_valid():
             document = store(form.analysis, user=request.user)
             self.message_user(request, _("已导入“%(title)s”:%(passages)d 个段落,%(count)d 条匹配建议待审核。") % {
                 "title": document.title, "passages": len(form.analysis.passages),
