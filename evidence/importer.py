@@ -58,7 +58,8 @@ class Analysis:
         }
 
 
-def analyse(raw, filename="", *, title="", source="", source_url="", published_at=None):
+def analyse(raw, filename="", *, title="", source="", source_url="", published_at=None,
+            corpus=None):
     """The document's passages with their ranked candidates; reads the database, writes nothing.
 
     Raises EvidenceReadError for input that is no document, or one already stored.
@@ -80,7 +81,7 @@ def analyse(raw, filename="", *, title="", source="", source_url="", published_a
         raise EvidenceReadError(
             f"This document is already stored as #{existing.pk} “{existing.title}”."
         )
-    ranked = Matcher(DatabaseCorpus(), context=analysis.title).rank(
+    ranked = Matcher(corpus or DatabaseCorpus(), context=analysis.title).rank(
         [passage.text for passage in analysis.passages]
     )
     rejected = rejected_pairs(analysis.passages)

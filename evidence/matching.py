@@ -159,6 +159,10 @@ def max_df(size: int) -> int:
 class Matcher:
     """Ranks candidates for the passages of one document; IDF comes from the whole corpus."""
 
+    min_score = MIN_SCORE
+    min_relevance = MIN_RELEVANCE
+    framing = _FRAMING
+
     def __init__(self, corpus: Corpus, context: str = ""):
         self.corpus = corpus
         self.context = context
@@ -200,18 +204,18 @@ class Matcher:
 
     def _rescore(self, text, words, candidates) -> list[Match]:
         found = quantities(text)
-        if not found and _FRAMING.search(text):
+        if not found and self.framing and self.framing.search(text):
             return []
         matches = []
         for candidate in candidates:
             relevance = self.relevance(words, candidate)
-            if relevance < MIN_RELEVANCE:
+            if relevance < self.min_relevance:
                 continue
             numbers = line_up(found, candidate.targets)
             score = relevance + self._named_boost(text, candidate)
             if any(number["target"] for number in numbers):
                 score += NUMBER_BOOST
-            if score < MIN_SCORE:
+            if score < self.min_score:
                 continue
             matches.append(Match(candidate.id, candidate.title, candidate.department, score,
                                  relevance, numbers))
