@@ -106,9 +106,13 @@ def labelled(args):
         scores = score(documents, rank, ids)
         print(f"{name:<66} {scores.precision_at_1:5.2f} {scores.recall_at_3:5.2f} "
               f"{scores.silent_narration:6.2f}")
-        if args.misses and matcher_class is variants()[0][1]:
-            for miss in scores.misses:
-                print("   ", miss)
+        if matcher_class.__name__ == "Matcher":
+            for document in documents:
+                alone = score([document], rank, ids)
+                print(f"    {document.name:<62} {alone.precision_at_1:5.2f} "
+                      f"{alone.recall_at_3:5.2f} {alone.silent_narration:6.2f}")
+            for miss in scores.misses if args.misses else ():
+                print("    miss:", miss)
 
 
 def scale_document():
