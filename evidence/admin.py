@@ -6,6 +6,7 @@ other is refused with 403 and changes nothing.
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -31,8 +32,6 @@ class EvidenceDocumentAdmin(admin.ModelAdmin):
                        "created_at", "sha256", "text"]
 
     def get_queryset(self, request):
-        from django.db.models import Count
-
         return super().get_queryset(request).annotate(passage_total=Count("passages"))
 
     @admin.display(description=gettext_lazy("段落数"), ordering="passage_total")
@@ -55,7 +54,8 @@ class EvidenceDocumentAdmin(admin.ModelAdmin):
                 "count": form.analysis.suggestion_count,
             })
             queue = reverse("admin:evidence_suggestion_changelist")
-            return redirect(f"{queue}?state__exact=pending&passage__document__id__exact={document.pk}")
+            query = f"state__exact=pending&passage__document__id__exact={document.pk}"
+            return redirect(f"{queue}?{query}")
         context = {
             **self.admin_site.each_context(request),
             "title": _("上传佐证文件"),
@@ -129,10 +129,11 @@ class SuggestionAdmin(admin.ModelAdmin):
             raise PermissionDenied
         document = suggestion.passage.document
         on = document.published_at
+        initial = {"status": suggestion.commitment.status,
+                   "progress": suggestion.commitment.progress}
         status_form = AcceptStatusForm(
             request.POST if request.POST.get("action") == "status" else None,
-            initial={"status": suggestion.commitment.status,
-                     "progress": suggestion.commitment.progress, **({"reported_on": on} if on else {})},
+            initial={**initial, "reported_on": on} if on else initial,
         )
         observation_form = AcceptObservationForm(
             request.POST if request.POST.get("action") == "observation" else None,
@@ -221,7 +222,6 @@ class TargetObservationAdmin(admin.ModelAdmin):
     list_select_related = ["target", "document", "recorded_by"]
     list_filter = ["target__commitment__department"]
     search_fields = ["target__text", "quote"]
-    autocomplete_fields = []
     raw_id_fields = ["target", "document"]
 
     def has_change_permission(self, request, obj=None):

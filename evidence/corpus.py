@@ -16,7 +16,8 @@ from commitments.search import SEARCH_CONFIG
 
 from .matching import Candidate, TargetRow, department_names, title_weighted
 
-# The GIN index over the tokens (commitments migration 0003): ANALYZE keeps its lexemes' frequencies.
+# The GIN index over the tokens (commitments migration 0003); ANALYZE keeps its lexemes'
+# frequencies.
 INDEX_NAME = "commitment_search_tokens"
 # Rows read at a time when the inverted index is built in Python.
 CHUNK = 5000

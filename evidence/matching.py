@@ -17,7 +17,7 @@ from commitments.parsing.targets import find_targets
 
 TOP = 5
 # Candidates per passage kept by the cheap first pass (sum of the matched words' IDF), rescored
-# with BM25 and the boosts. Ten times TOP loses no labelled match (docs/benchmarks.md).
+# with BM25 and the boosts: ten times TOP, as the first pass ignores term frequency and length.
 SHORTLIST = 50
 K1, B = 1.2, 0.75
 # A match scores at least MIN_SCORE, of which BM25 at least MIN_RELEVANCE: a named department
@@ -38,7 +38,7 @@ _QUANTITY_WORDS = re.compile(
 # no progress of its own, unless it states a figure.
 _FRAMING = re.compile(
     "收官之年|开局之年|一年来|过去的一年|工作回顾|总结如下|报告工作|我代表|获悉|成绩单|答卷|"
-    "团结奋斗|(?:我们|我局|我市|部门|负责人表示)?将(?:继续|坚持|以|进一步|持续|全力|着力|大力|深入)|"
+    "团结奋斗|将(?:继续|坚持|以|进一步|持续|全力|着力|大力|深入)|"
     "表示，将|力争|展望"
 )
 _BASELINE = re.compile(r"(?:由|从|比|较)\s*(?:[0-9]{4}年(?:底|末)?的?)?\s*$")
@@ -139,7 +139,8 @@ def quantities(text: str) -> list[Quantity]:
 def _number_position(target) -> int:
     """Where in its phrase the target's own number stands (a phrase may hold two)."""
     for match in _NUMERAL.finditer(target.text):
-        if target.text.startswith(target.unit, match.end()) and _numeral_value(match[0]) == target.value:
+        own = _numeral_value(match[0]) == target.value
+        if own and target.text.startswith(target.unit, match.end()):
             return match.start()
     return 0
 
@@ -252,12 +253,13 @@ def line_up(found: list[Quantity], targets) -> list[dict]:
 def _lines_up(quantity: Quantity, target: TargetRow) -> bool:
     if target.value is None or target.unit != quantity.unit:
         return False
-    return bool(_nouns(quantity.text) & _nouns(target.text))
+    return bool(_nouns(quantity.text, quantity.unit) & _nouns(target.text, target.unit))
 
 
-def _nouns(phrase: str) -> set[str]:
-    """The phrase's pairs of Chinese characters, without the verbs of quantity."""
-    return {pair for pair in _CJK_PAIR.findall(_QUANTITY_WORDS.sub(" ", phrase))}
+def _nouns(phrase: str, unit: str) -> set[str]:
+    """The phrase's pairs of Chinese characters, without its unit and the verbs of quantity
+    (300米见绿 and 500米见园 share no 米见)."""
+    return set(_CJK_PAIR.findall(_QUANTITY_WORDS.sub(" ", phrase.replace(unit, " "))))
 
 
 def department_names(name: str, aliases) -> tuple[str, ...]:

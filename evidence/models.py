@@ -133,8 +133,10 @@ class Suggestion(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["passage", "commitment"],
                                     name="suggestion_unique_pair"),
-            models.CheckConstraint(condition=models.Q(state__in=["pending", "accepted", "rejected"]),
-                                   name="suggestion_state_known"),
+            models.CheckConstraint(
+                condition=models.Q(state__in=["pending", "accepted", "rejected"]),
+                name="suggestion_state_known",
+            ),
             models.CheckConstraint(
                 condition=models.Q(state="pending") | models.Q(decided_at__isnull=False),
                 name="suggestion_decided_when_decided",

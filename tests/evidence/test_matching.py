@@ -81,3 +81,11 @@ def test_a_figure_of_another_unit_or_noun_does_not_line_up(imported_article):
 ])
 def test_quantities_leave_out_baselines(text, expected):
     assert [(q.value, q.unit) for q in quantities(text)] == expected
+
+
+def test_a_figure_shares_a_noun_with_a_target_not_just_its_unit(imported_article):
+    parks = Commitment.objects.get(title="高品质建设公园绿地")
+    [matches] = Matcher(DatabaseCorpus()).rank(["全市公园绿地品质提升,基本实现300米见绿、500米见园。"])
+    numbers = {n["text"]: n["target_text"] for n in matches[0].numbers}
+    assert matches[0].commitment == parks.pk
+    assert numbers == {"基本实现300米见绿": "300米见绿", "500米见园": "500米见园"}

@@ -14,7 +14,7 @@ from evidence.reading import EvidenceReadError
 
 
 class Command(BaseCommand):
-    help = "Split a document (UTF-8 or GB18030 text) into passages and suggest commitments for each."
+    help = "Split a document (UTF-8 or GB18030) into passages and suggest commitments for each."
 
     def add_arguments(self, parser):
         parser.add_argument("file", help="path of the saved document")
