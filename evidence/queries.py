@@ -8,7 +8,8 @@ from .models import Suggestion, TargetObservation
 
 
 def evidence_for(commitment):
-    """A commitment page's evidence: two queries (its targets must be prefetched).
+    """A commitment page's evidence: one query, two if it has quantitative targets (which must be
+    prefetched).
 
     按指标测算 progress is the mean, over the quantitative targets whose latest observation has the
     target's unit, of min(100, actual / target × 100); None when no target has such a figure.
@@ -19,9 +20,8 @@ def evidence_for(commitment):
     )
     targets = [t for t in commitment.targets.all() if t.kind == Target.Kind.QUANTITY]
     latest = {}
-    for observation in TargetObservation.objects.filter(target__in=targets).order_by(
-        "target_id", "-observed_on", "-id"
-    ):
+    observations = TargetObservation.objects.filter(target__in=targets) if targets else []
+    for observation in observations:  # latest first for each target (Meta.ordering)
         latest.setdefault(observation.target_id, observation)
     rows = [{"target": target, "actual": latest.get(target.pk)} for target in targets]
     shares = [
