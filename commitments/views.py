@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 
+from evidence.queries import evidence_for
 from pagecache.fragments import cached_fragment, render_fragment
 
 from . import charts
@@ -211,7 +212,9 @@ def commitment_detail(request, pk):
     commitment = get_object_or_404(
         Commitment.objects.with_related().with_targets().with_history().with_signal(), pk=pk
     )
-    return render(request, "commitments/commitment_detail.html", {"commitment": commitment})
+    return render(request, "commitments/commitment_detail.html", {
+        "commitment": commitment, "evidence": evidence_for(commitment),
+    })
 
 
 def goal_detail(request, slug):

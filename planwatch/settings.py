@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "axes",
     "departments",
     "commitments",
+    "evidence",
     "pagecache",
     # Site-wide commands (backup_data, restore_data); the demo data of the benchmark.
     "planwatch",

@@ -10,5 +10,6 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("departments/", include("departments.urls")),
+    path("evidence/", include("evidence.urls")),
     path("", include("commitments.urls")),
 ]

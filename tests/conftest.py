@@ -36,6 +36,7 @@ def imported_article(db):
 DATA_MIGRATIONS = [
     ("commitments.migrations.0002_create_goals", "create_goals"),
     ("departments.migrations.0002_create_editors_group", "create_editors_group"),
+    ("evidence.migrations.0002_editors_review_evidence", "grant"),
 ]
 
 

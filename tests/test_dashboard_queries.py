@@ -42,7 +42,8 @@ PAGES = {
     "json export": (lambda d, f: f"/api/commitments.json?{urlencode(f)}", 4, 4),
     "csv export, all rows": (lambda d, f: "/commitments/export.csv", 2, 2),
     "json export, all rows": (lambda d, f: "/api/commitments.json", 2, 2),
-    "commitment": (lambda d, f: d.commitments[2].get_absolute_url(), 5, 5),
+    # Two of them the evidence: accepted quotes, and the figures observed for its targets.
+    "commitment": (lambda d, f: d.commitments[2].get_absolute_url(), 7, 7),
     "article": (lambda d, f: Article.objects.latest("pk").get_absolute_url(), 2, 2),
     "feed": (lambda d, f: "/feeds/updates/", 1, 1),
 }

@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class EvidenceConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "evidence"
+    verbose_name = _("佐证与实际值")
+
+    def ready(self):
+        from pagecache.receivers import bump_on_changes_to
+
+        from .models import TargetObservation
+
+        bump_on_changes_to(TargetObservation)
