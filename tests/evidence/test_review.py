@@ -20,7 +20,7 @@ from evidence.models import (
 )
 
 from ..factories import make_user
-from ..test_roles import cast, login  # noqa: F401  (cast is a fixture)
+from ..admin_pages import login
 
 REPORT = Path(__file__).resolve().parent.parent.parent / "fixtures/evidence/work-report-2026.txt"
 DOCUMENT = "2025年,城镇新增就业25.3万人。经济责任审计实现重点市直单位全覆盖。"

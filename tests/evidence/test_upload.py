@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from evidence.models import EvidenceDocument, Suggestion
 
-from ..test_roles import cast, login  # noqa: F401  (cast is a fixture)
+from ..admin_pages import login
 
 ADD = "admin:evidence_evidencedocument_add"
 TEXT = "市园林局2025年工作总结\n全年新建口袋公园120个,高品质建设公园绿地。\n"
