@@ -2,7 +2,7 @@
 
 The first tests raise the database errors inside one request. The last ones run the real thing:
 gunicorn, as in production, talking to a PostgreSQL database of its own through a TCP proxy in
-this process that the test stops and starts again.
+this process that the test stops, cuts off or freezes, and starts again.
 """
 
 import json
