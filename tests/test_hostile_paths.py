@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from commitments.models import Commitment, StatusUpdate
 
 from .factories import make_user
-from .test_hostile_query_strings import RAW, SQL, check_response, numbers, texts
+from .hostile import RAW, SQL, check_response, numbers, texts
 
 pytestmark = pytest.mark.django_db
 
