@@ -37,6 +37,7 @@ class Analysis:
     source_url: str
     text: str
     passages: list[AnalysedPassage]
+    format: str = EvidenceDocument.Format.TEXT
 
     @property
     def sha256(self):
@@ -72,6 +73,7 @@ def analyse(raw, filename="", *, title="", source="", source_url="", published_a
         source=source or urlsplit(source_url).hostname or "",
         source_url=source_url,
         text=document.text,
+        format=document.format,
         passages=[AnalysedPassage(p.start, p.end, p.text) for p in split_passages(document.text)],
     )
     if not analysis.passages:
@@ -100,7 +102,7 @@ def rejected_pairs(passages):
 
 
 @transaction.atomic
-def store(analysis, *, user=None, format=EvidenceDocument.Format.TEXT):
+def store(analysis, *, user=None):
     """The document, its passages and a pending suggestion per candidate, in one transaction."""
     document = EvidenceDocument.objects.create(
         title=analysis.title,
@@ -108,7 +110,7 @@ def store(analysis, *, user=None, format=EvidenceDocument.Format.TEXT):
         source=analysis.source,
         source_url=analysis.source_url,
         text=analysis.text,
-        format=format,
+        format=analysis.format,
         uploaded_by=user,
         sha256=analysis.sha256,
     )

@@ -2,10 +2,15 @@
 
 from dataclasses import dataclass
 
-from commitments.parsing import ArticleParseError
 from commitments.parsing.decoding import decode
 
+try:  # the importer's readers (text, saved web pages …), once merged from their branch
+    from commitments.parsing.readers import read_source
+except ImportError:
+    read_source = None
+
 MAX_CHARS = 200_000
+HTML_SUFFIXES = (".html", ".htm", ".mhtml")
 
 
 class EvidenceReadError(ValueError):
@@ -17,24 +22,31 @@ class ReadDocument:
     text: str
     url: str = ""
     title_hint: str = ""
+    format: str = "text"
 
 
 def read_document(raw: bytes | str, filename: str = "") -> ReadDocument:
     """The document's text, with the page's URL and title where its format records them.
 
-    Plain text through the parser's decode today; once `commitments.parsing.readers.read_source`
-    is merged, switch this one function to it so that saved web pages read alike.
+    Through `commitments.parsing.readers.read_source` where it exists (saved web pages read
+    alike), else the parser's decode of plain text.
     """
     try:
-        text = decode(raw)
-    except ArticleParseError as error:
+        if read_source is not None:
+            source = read_source(raw, filename)
+            text, url, title = source.text, source.url or "", source.title_hint or ""
+        else:
+            text, url, title = decode(raw), "", ""
+    except ValueError as error:  # ArticleParseError and the readers' errors
         raise EvidenceReadError(str(error)) from error
     if len(text) > MAX_CHARS:
         raise EvidenceReadError(
             f"The document holds {len(text):,} characters, over the {MAX_CHARS:,} limit for one "
             "evidence document."
         )
-    return ReadDocument(text=text, title_hint=_first_line(text))
+    html = filename.lower().endswith(HTML_SUFFIXES)
+    return ReadDocument(text=text, url=url, title_hint=title or _first_line(text),
+                        format="html" if html else "text")
 
 
 def _first_line(text: str) -> str:
