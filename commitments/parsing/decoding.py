@@ -35,18 +35,26 @@ class Paragraph:
 
 def decode(raw: bytes | str) -> str:
     """The article text: decoded, without BOM, with LF line ends; raises ArticleParseError."""
+    check_size(raw)
     if isinstance(raw, bytes):
-        _check_size(len(raw))
         text = _decode_bytes(raw)
     else:
-        _check_size(len(raw.encode("utf-8", "surrogatepass")))
         text = raw.removeprefix("\ufeff")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     _check_is_text(text)
     return text
 
 
-def _check_size(size: int) -> None:
+def check_size(raw: bytes | str) -> None:
+    """Refuse input over 5 MB (counted in UTF-8 for text) before any work is done on it."""
+    if raw is None:
+        raise ArticleParseError("The input is empty: no line holds any text.")
+    if isinstance(raw, bytes):
+        size = len(raw)
+    elif len(raw) * 4 <= MAX_BYTES:  # at most 4 UTF-8 bytes a character: surely under the limit
+        return
+    else:
+        size = len(raw.encode("utf-8", "surrogatepass"))
     if size > MAX_BYTES:
         raise ArticleParseError(
             f"The input is {size / 1024 / 1024:.1f} MB, over the 5 MB limit for one article."
