@@ -1,0 +1,166 @@
+"""The html reader: a page saved from a browser gives its article as text, furniture dropped."""
+
+from pathlib import Path
+
+import pytest
+
+from commitments.parsing.errors import ArticleParseError
+from commitments.parsing.readers import read_source
+from commitments.parsing.readers.html import accepts, decode_page
+
+PAGES = Path(__file__).resolve().parent / "pages"
+
+
+def page(name: str):
+    return read_source((PAGES / name).read_bytes(), filename=name)
+
+
+FURNITURE = ["首页", "展开频道", "一周热门", "热门", "相关新闻", "相关阅读", "相關新聞", "版权所有", "版權所有",
+             "ICP备", "分享到", "上一篇", "下一篇", "网友评论", "字体", "本版导航", "数字报纸", "扫一扫",
+             "当前位置", "您当前的位置", "document.", "function", "{", "正文开始", "主办单位"]
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["news-portal-utf8.html", "gov-table-gbk.html", "epaper-br-gbk.html",
+     "mirror-traditional-utf8.html", "interview-divs-utf8.html"],
+)
+def test_no_page_furniture_script_or_comment_reaches_the_text(name):
+    source = page(name)
+    assert source.format == "html"
+    lines = source.text.splitlines()
+    for line in lines:
+        assert not any(word in line for word in FURNITURE if word not in ("字体",)), line
+    assert not any(line.startswith("【字体") or "<" in line for line in lines)
+
+
+def test_a_news_portal_page_gives_headline_dateline_paragraphs_and_editor():
+    source = page("news-portal-utf8.html")
+    lines = source.text.splitlines()
+    assert lines[0] == "市商务局局长张卫东：十四五期间打造国际消费中心城市"
+    assert lines[1].startswith("2021-01-12 08:30") and "来源：江城日报" in lines[1]
+    assert lines[2].startswith("江城日报讯（记者 李晓明 通讯员 周小红）1月11日，市商务局党组书记、局长张卫东")
+    assert "“十四五”期间" in lines[2]  # &ldquo; &rdquo; decoded
+    assert lines[-1] == "（责任编辑：陈静）"
+    assert sum("张卫东" in line for line in lines) == 4 and len(lines) == 8
+    assert "图为江汉路步行街夜景。记者 王小刚 摄" in lines
+    assert source.url == "https://news.example-cj.cn/2021/01/12/content_88123456.html"  # canonical
+    assert source.title_hint == "市商务局局长张卫东：十四五期间打造国际消费中心城市"  # og:title
+
+
+def test_a_gbk_government_page_in_tables_with_trs_editor_paragraphs():
+    raw = (PAGES / "gov-table-gbk.html").read_bytes()
+    with pytest.raises(UnicodeDecodeError):
+        raw.decode("utf-8")
+    source = page("gov-table-gbk.html")
+    lines = source.text.splitlines()
+    assert lines[0] == "区发改局局长刘建国：今后五年建成三个千亿级产业集群"
+    assert lines[1].startswith("发布时间：2021年01月05日") and "信息来源：某某日报" in lines[1]
+    assert lines[2].startswith("本报讯（记者 赵明 通讯员 孙丽）1月4日")
+    assert len(lines) == 7 and lines[-1] == "责任编辑：王芳"
+    assert "相关文章" not in source.text and "区长李明主持" not in source.text
+    # The saved-from comment browsers write names the address when no canonical link does.
+    assert source.url == "http://fgw.example-city.gov.cn/art/2021/1/5/art_1229_1.html"
+    assert source.title_hint == "区发改局局长刘建国：今后五年建成三个千亿级产业集群"
+
+
+def test_br_separated_paragraphs_of_an_e_paper_page_become_lines():
+    source = page("epaper-br-gbk.html")
+    lines = source.text.splitlines()
+    assert lines[0] == "2021年01月13日 星期三"
+    assert lines[1] == "杭州市经信局：到2025年数字经济核心产业增加值突破7000亿元"
+    assert lines[2].startswith("本报杭州1月12日讯（记者 王晓燕 通讯员 钱程）今天上午")
+    assert lines[-1] == "他还表示，将加快推进5G基站建设，今年新建5G基站1.2万个，实现城区和重点乡镇全覆盖。"
+    assert len(lines) == 6
+    assert source.url == "http://epaper.example-zd.com/html/2021-01/13/content_2233.htm"  # og:url
+    assert source.title_hint == "杭州市经信局：到2025年数字经济核心产业增加值突破7000亿元"
+
+
+def test_an_interview_of_one_div_per_paragraph_keeps_questions_and_answers():
+    source = page("interview-divs-utf8.html")
+    lines = source.text.splitlines()
+    assert lines[0] == "专访江岸区区长吴海燕：打造长江主轴“城市会客厅”"
+    assert "2021/01/15 09:42:10" in lines[1]
+    assert lines[3] == "记者：江岸区在“十四五”时期的定位是什么？"
+    assert lines[4].startswith("吴海燕：我们的目标是建设国家中心城市核心功能区。")
+    assert "江汉区区长：建设武汉中央商务区" not in source.text  # related stories inside the body
+    assert lines[-1] == "【作者：杨帆】【责任编辑：何楠】"
+    assert source.url == "https://www.example-jc.com/news/202101/t20210115_1001.shtml"
+    assert source.title_hint == "专访江岸区区长吴海燕：打造长江主轴“城市会客厅”"
+
+
+def test_a_traditional_page_is_kept_as_served_and_parsed_simplified():
+    source = page("mirror-traditional-utf8.html")
+    lines = source.text.splitlines()
+    assert lines[0] == "市交通運輸局局長黃志強：「十四五」期間新建城市快速路120公里"
+    assert lines[1] == "2021-01-08 09:15 來源：長江日報"
+    assert source.parse_text.splitlines()[1] == "2021-01-08 09:15 来源：长江日报"
+    assert source.parse_text.splitlines()[0] == "市交通运输局局长黄志强：“十四五”期间新建城市快速路120公里"
+    assert len(lines) == 5
+    start = source.parse_text.index("力争突破600公里")
+    assert source.text[start : start + 9] == "力爭突破600公里"
+
+
+def test_spans_in_parse_text_are_spans_of_text_for_every_page():
+    for name in PAGES.glob("*.html"):
+        source = page(name.name)
+        assert len(source.parse_text) == len(source.text)
+        for line, parse_line in zip(source.text.splitlines(), source.parse_text.splitlines()):
+            assert len(line) == len(parse_line)
+
+
+@pytest.mark.parametrize(
+    ("head", "filename", "expected"),
+    [
+        (b"<!DOCTYPE html><html><body><p>x</p></body></html>", None, True),
+        (b"\xef\xbb\xbf  <html lang='zh'>", None, True),
+        ("<!-- saved from url=(0020)http://a.example/ -->\n<html>", "x.txt", True),
+        (b"<p>\xe5\xb8\x82\xe5\x95\x86\xe5\x8a\xa1\xe5\xb1\x80</p><p>x</p>", "article.html", True),
+        (b"<p>a fragment</p>", "article.txt", False),
+        ("市商务局局长张三：\n将推进改革。<html>", "article.html", False),
+        ("标题\n<html>不是开头</html>", None, False),
+    ],
+)
+def test_the_reader_is_chosen_by_content_with_the_filename_only_as_a_hint(head, filename, expected):
+    assert accepts(head, filename) is expected
+
+
+@pytest.mark.parametrize(
+    ("declared", "encoding"),
+    [("gb2312", "gbk"), ("GBK", "gbk"), ("utf-8", "utf-8"), ("gb18030", "gb18030")],
+)
+def test_the_declared_charset_decodes_the_page(declared, encoding):
+    body = "<p>市商务局局长张卫东：将建设国际消费中心城市，“十四五”期间力争突破8000亿元。</p>"
+    html = f'<html><head><meta charset="{declared}"></head><body>{body}</body></html>'
+    assert decode_page(html.encode(encoding)) == html
+
+
+def test_a_page_declaring_the_wrong_charset_is_still_read():
+    html = '<html><head><meta charset="gb2312"></head><body><p>市商务局将推进改革。</p></body></html>'
+    assert decode_page(html.encode("utf-8")) == html
+
+
+def test_a_minimal_page_with_br_lines_and_entities():
+    raw = (
+        "<html><body><div>市统计局局长李四&nbsp;谈统计现代化<br/>"
+        "李四表示，&ldquo;十四五&rdquo;期间，将推进统计现代化改革，建设统计大数据平台。<br>"
+        "他说，到2023年，全市统计调查全面实现电子化采集。</div></body></html>"
+    )
+    source = read_source(raw)
+    assert source.format == "html"
+    assert source.text.splitlines() == [
+        "市统计局局长李四 谈统计现代化",
+        "李四表示，“十四五”期间，将推进统计现代化改革，建设统计大数据平台。",
+        "他说，到2023年，全市统计调查全面实现电子化采集。",
+    ]
+    assert source.url is None
+
+
+def test_a_page_without_text_is_refused_in_one_sentence():
+    with pytest.raises(ArticleParseError, match="^The page holds no text"):
+        read_source("<!DOCTYPE html><html><head><title></title></head><body><script>x()</script></body></html>")
+
+
+def test_deeply_nested_markup_is_read_without_exhausting_the_stack():
+    raw = "<html><body>" + "<div>" * 50_000 + "市商务局将推进改革，建设消费中心城市。" + "</div>" * 50_000
+    assert read_source(raw).text == "市商务局将推进改革，建设消费中心城市。\n"
