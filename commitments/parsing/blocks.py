@@ -1,14 +1,52 @@
-"""Group the paragraphs into header, speaker blocks (speaker, headline, body) and footer."""
+"""Group the paragraphs into header, speaker blocks (speaker, headline, body) and footer.
 
+The genre comes in several layouts, read alike:
+
+- speaker lines: ``市审计局党组书记、局长某某:`` on its own line, a headline, paragraphs (the seed);
+  the speech may follow the colon on the same line (``江岸区委书记某某:今后五年,我们将……``), and the
+  line may lack the colon, with spaces (``市发改委主任 某某``);
+- reported speech: ``市商务局局长某某表示,……`` / ``“……”某某说。`` / ``他介绍,……``. The paragraphs that
+  follow belong to the same speaker until another speaker or a narration paragraph (据了解, 记者
+  了解到 …); after narration, nobody speaks until a speech tag names someone again;
+- interviews: questions under ``记者:`` / ``问:`` (never anyone's commitments) and answers under
+  ``答:`` or the official's name, the official being named in the title, subtitle or lead.
+
+Photo and credit lines and continuation marks (未完待续) belong to nobody.
+"""
+
+import re
 from dataclasses import dataclass, field
 
 from .decoding import Paragraph, is_furniture
 from .errors import ArticleParseError
 from .metadata import is_credits, is_editor
 from .punctuation import SENTENCE_STOPS
-from .speakers import Speaker, parse_speaker
+from .speakers import (
+    POSTS,
+    Mention,
+    Speaker,
+    find_mentions,
+    name_tag_pattern,
+    parse_speaker,
+)
 
 _HEADLINE_MAX_LENGTH = 50
+_QUESTION = re.compile(
+    r"^[【\[]?(?:记者|问|提问|本报记者|主持人|Q|[\u4e00-\u9fff]{2,4}(?:日报|晚报|晨报|网|新闻|时报)(?:记者)?)"
+    r"[】\]]?\s*[：:]"
+)
+_ANSWER = re.compile(r"^[【\[]?(?:答|A)[】\]]?\s*[：:]\s*")
+_PHOTO = re.compile(
+    r"^[【\[(（]?(?:图为|图片|图：|图:|图/|摄影[：:]|视频[：:]|制图|题图)"
+    r"|(?:记者|通讯员)?\s*[\u4e00-\u9fff]{2,4}\s*(?:摄|供图)\s*[)）】\]]?$"
+)
+CONTINUED = re.compile(r"^[(（【\[]?\s*(?:未完待续|未完|待续|to be continued)\s*[)）】\]]?$", re.I)
+_NARRATION = re.compile(
+    r"^(?:据了解|据介绍|据悉|据统计|另据|据[^，。]{1,10}(?:介绍|统计|数据|消息)|记者了解到|记者注意到|记者获悉"
+    r"|记者从|记者在|记者看到|本报讯|数据显示|资料显示|统计显示|截至|此前|当天|当日|会上|会议指出|会议强调"
+    r"|会议要求|会议提出)"
+)
+_REPORTED_FORMS = ("reported", "answer")
 
 
 @dataclass
@@ -19,6 +57,8 @@ class Block:
     headline_start: int
     headline_end: int
     body: list[Paragraph] = field(default_factory=list)
+    # "line" (speaker line), "reported" (speech tag in prose) or "answer" (interview).
+    form: str = "line"
 
 
 @dataclass
@@ -26,49 +66,234 @@ class Layout:
     header: list[Paragraph]
     blocks: list[Block]
     footer: list[Paragraph]
+    # Paragraphs that are questions, narration or photo lines inside the article: nobody's.
+    unspoken: list[Paragraph] = field(default_factory=list)
+    continued: bool = False
+
+
+def content_paragraphs(paragraphs: list[Paragraph]) -> tuple[list[Paragraph], bool]:
+    """The paragraphs that are text, and whether a continuation mark (未完待续) was dropped."""
+    content, continued = [], False
+    for paragraph in paragraphs:
+        if CONTINUED.match(paragraph.text):
+            continued = True
+        elif not is_furniture(paragraph) and not _PHOTO.search(paragraph.text):
+            content.append(paragraph)
+    return content, continued
 
 
 def lay_out(paragraphs: list[Paragraph]) -> Layout:
-    """Split the paragraphs at speaker lines; the footer opens with the credits or the editor."""
-    content = [paragraph for paragraph in paragraphs if not is_furniture(paragraph)]
-    speakers = [parse_speaker(paragraph) for paragraph in content]
-    first = next((index for index, speaker in enumerate(speakers) if speaker), None)
-    if first is None:
-        raise ArticleParseError(
-            f"None of the {len(content)} paragraphs is a speaker line: a unit, titles and a name "
-            "followed by a colon, such as 市审计局党组书记、局长刘生华:."
-        )
-    end = next(
-        (i for i in range(first, len(content)) if is_credits(content[i]) or is_editor(content[i])),
-        len(content),
+    """Split the paragraphs into header, speaker blocks and footer (credits or editor onwards)."""
+    content, continued = content_paragraphs(paragraphs)
+    walker = _Walker(content)
+    walker.walk()
+    if not walker.blocks:
+        raise ArticleParseError(_no_speaker_message(content))
+    return Layout(
+        header=content[: walker.first],
+        blocks=walker.blocks,
+        footer=content[walker.end :],
+        unspoken=walker.unspoken,
+        continued=continued,
     )
-    blocks = _blocks(content[first:end], speakers[first:end])
-    return Layout(header=content[:first], blocks=blocks, footer=content[end:])
 
 
-def _blocks(content: list[Paragraph], speakers: list[Speaker | None]) -> list[Block]:
-    blocks: list[Block] = []
-    introduced: dict[tuple[str, str], int] = {}
-    for paragraph, speaker in zip(content, speakers):
-        if speaker is None:
-            blocks[-1].body.append(paragraph)
-            continue
+class _Walker:
+    """One pass over the paragraphs, keeping who is speaking."""
+
+    def __init__(self, content: list[Paragraph]):
+        self.content = content
+        self.blocks: list[Block] = []
+        self.by_key: dict[tuple[str, str], Block] = {}
+        self.introduced: dict[tuple[str, str], int] = {}
+        self.current: Block | None = None
+        self.unspoken: list[Paragraph] = []
+        self.first = len(content)
+        self.end = len(content)
+        self.interview = any(_QUESTION.match(paragraph.text) for paragraph in content)
+        self.interviewee: Mention | None = None
+        self.tags: re.Pattern | None = None
+
+    def walk(self) -> None:
+        for index, paragraph in enumerate(self.content):
+            if self.blocks and (is_credits(paragraph) or is_editor(paragraph)):
+                self.end = index
+                break
+            opened = self._read(index, paragraph)
+            if opened and self.first == len(self.content):
+                self.first = index
+        self.blocks = [block for block in self.blocks if block.body or block.form == "line"]
+        for block in self.blocks:
+            if block.form == "line":
+                _take_headline(block)
+
+    def _read(self, index: int, paragraph: Paragraph) -> bool:
+        """Assign the paragraph; True when it names a speaker."""
+        text = paragraph.text
+        if self.interview and (_QUESTION.match(text) or _is_bare_question(text)):
+            self.current = None
+            self._unspoken(paragraph)
+            return False
+        answer = _ANSWER.match(text)
+        if answer and self.interview:
+            speaker = self._interviewee(index)
+            if speaker:
+                block = self._block(speaker, paragraph, "answer")
+                self._add(block, paragraph, answer.end())
+                return True
+        speaker = parse_speaker(paragraph)
+        if speaker:
+            return self._speaker_line(speaker, paragraph)
+        if self._speech_tags(paragraph):
+            return True
+        if self.current is None:
+            if self.interview and self.blocks and self._interviewee(index):
+                # An unlabelled answer after a question.
+                self.current = self._block(self._as_speaker(self.interviewee), paragraph, "answer")
+            else:
+                self._unspoken(paragraph)
+                return False
+        elif self.current.form == "reported" and _NARRATION.match(text):
+            self.current = None
+            self._unspoken(paragraph)
+            return False
+        self._add(self.current, paragraph, 0)
+        return False
+
+    def _unspoken(self, paragraph: Paragraph) -> None:
+        if self.blocks:
+            self.unspoken.append(paragraph)
+
+    def _speaker_line(self, speaker: Speaker, paragraph: Paragraph) -> bool:
         key = (speaker.unit, speaker.name)
-        if key in introduced:
+        if self.interview and self.interviewee and speaker.name == self.interviewee.name:
+            block = self._block(speaker, paragraph, "answer")
+        elif key in self.introduced and speaker.speech_start < 0:
             raise ArticleParseError(
                 f"Line {paragraph.line} repeats the speaker {speaker.unit}{speaker.name}, "
-                f"already introduced on line {introduced[key]}."
+                f"already introduced on line {self.introduced[key]}."
             )
-        introduced[key] = paragraph.line
-        blocks.append(_open_block(paragraph, speaker))
-    for block in blocks:
-        _take_headline(block)
-    return blocks
+        else:
+            if speaker.speech_start < 0:
+                self.introduced[key] = paragraph.line
+            block = self._block(speaker, paragraph, "line")
+        self._remember(speaker.name)
+        if speaker.speech_start >= 0:
+            self._add(block, paragraph, speaker.speech_start - paragraph.start)
+        return True
+
+    def _block(self, speaker: Speaker, paragraph: Paragraph, form: str) -> Block:
+        key = (speaker.unit, speaker.name)
+        block = self.by_key.get(key)
+        if block is None or (form == "line" and speaker.speech_start < 0):
+            start = speaker.headline_start if speaker.headline else paragraph.end
+            if form != "line" or speaker.speech_start >= 0:
+                start = paragraph.start
+            block = Block(speaker, paragraph.line, speaker.headline, start,
+                          start + len(speaker.headline), form=form)
+            self.blocks.append(block)
+            self.by_key[key] = block
+        self.current = block
+        return block
+
+    def _add(self, block: Block, paragraph: Paragraph, offset: int, end: int | None = None) -> None:
+        end = len(paragraph.text) if end is None else end
+        piece = paragraph.text[offset:end]
+        stripped = piece.strip(" \t\u3000，,：:")
+        if not stripped or not re.search(r"[\u4e00-\u9fff]", stripped):
+            return
+        start = paragraph.start + offset + piece.index(stripped)
+        block.body.append(Paragraph(stripped, start, start + len(stripped), paragraph.line))
+
+    def _remember(self, name: str) -> None:
+        names = [block.speaker.name for block in self.blocks] + [name]
+        self.tags = name_tag_pattern(names)
+
+    def _speech_tags(self, paragraph: Paragraph) -> bool:
+        """Split a paragraph at its speech tags; each piece goes to the speaker its tag names."""
+        text = paragraph.text
+        tags: list[tuple[int, int, Block]] = []  # start, end (after verb), block
+        for mention in find_mentions(text):
+            if mention.verb_end < 0:
+                continue
+            speaker = Speaker(mention.unit, mention.titles, mention.name, "", paragraph.start)
+            block = self._block(speaker, paragraph, "reported")
+            self._remember(mention.name)
+            tags.append((mention.start, mention.verb_end, block))
+        if not tags and self.tags is not None:
+            for match in self.tags.finditer(text):
+                block = self._known(match["who"])
+                if block and _opens_clause(text, match.start()):
+                    tags.append((match.start(), match.end(), block))
+        if not tags:
+            return False
+        tags.sort(key=lambda tag: tag[0])
+        for number, (start, verb_end, block) in enumerate(tags):
+            before = text[(tags[number - 1][1] if number else 0) : start]
+            if _is_quote_before_tag(before):
+                quote = before.find("“")
+                offset = (tags[number - 1][1] if number else 0) + max(quote, 0)
+                self._add(block, paragraph, offset, start)
+            following = tags[number + 1][0] if number + 1 < len(tags) else len(text)
+            following = _quote_start_before(text, verb_end, following, number + 1 < len(tags))
+            self._add(block, paragraph, verb_end, following)
+        self.current = tags[-1][2]
+        return True
+
+    def _known(self, who: str) -> Block | None:
+        if who in ("他", "她"):
+            return self.current if self.current and self.current.form != "line" else None
+        post = re.search(rf"(?:{POSTS})$", who)
+        surname = who[: post.start()] if post else ""
+        for block in reversed(self.blocks):
+            name, titles = block.speaker.name, block.speaker.titles
+            if who == name:
+                return block
+            if surname and name.startswith(surname) and len(surname) < len(name):
+                if any(title.endswith(post.group()) for title in titles):
+                    return block
+        return None
+
+    def _interviewee(self, index: int) -> Speaker | None:
+        if self.interviewee is None:
+            for paragraph in self.content[: index + 1]:
+                mentions = find_mentions(paragraph.text)
+                if mentions:
+                    self.interviewee = mentions[0]
+                    break
+        return self._as_speaker(self.interviewee) if self.interviewee else None
+
+    @staticmethod
+    def _as_speaker(mention: Mention) -> Speaker:
+        return Speaker(mention.unit, mention.titles, mention.name, "", 0)
 
 
-def _open_block(paragraph: Paragraph, speaker: Speaker) -> Block:
-    start = speaker.headline_start if speaker.headline else paragraph.end
-    return Block(speaker, paragraph.line, speaker.headline, start, start + len(speaker.headline))
+def _opens_clause(text: str, position: int) -> bool:
+    """A pronoun or name tag opens a clause: 他介绍, / “……”张三说。"""
+    return position == 0 or text[position - 1] in "，,。；;：:”\"’ 　"
+
+
+def _is_quote_before_tag(before: str) -> bool:
+    """The text before a tag is the tagged speaker's when it is a quotation closing on the tag."""
+    stripped = before.strip(" \u3000，,：:")
+    return bool(stripped) and stripped.lstrip().startswith("“") and stripped.rstrip("，,。").endswith("”")
+
+
+def _quote_start_before(text: str, start: int, end: int, followed: bool) -> int:
+    """A quotation that the next tag closes (“……”张三说) is the next speaker's, not this one's."""
+    if not followed:
+        return end
+    segment = text[start:end]
+    stripped = segment.rstrip(" \u3000，,：:")
+    if stripped.rstrip("，,。").endswith("”"):
+        quote = segment.rfind("“")
+        if quote != -1:
+            return start + quote
+    return end
+
+
+def _is_bare_question(text: str) -> bool:
+    return text.endswith(("？", "?")) and len(text) <= 120 and not text.startswith("“")
 
 
 def _take_headline(block: Block) -> None:
@@ -86,3 +311,36 @@ def _take_headline(block: Block) -> None:
 
 def _reads_as_headline(text: str) -> bool:
     return len(text) <= _HEADLINE_MAX_LENGTH and not text.endswith(SENTENCE_STOPS)
+
+
+_POST_ANYWHERE = re.compile(rf"(?:{POSTS})")
+
+
+def _no_speaker_message(content: list[Paragraph]) -> str:
+    """Refuse naming the line that came closest to a speaker line, and why it was not one."""
+    closest = None
+    for paragraph in content[:5000]:
+        post = _POST_ANYWHERE.search(paragraph.text)
+        if post:
+            after = paragraph.text[post.end() : post.end() + 4]
+            closest = (
+                paragraph,
+                f"names the post {post.group()} but no unit (局, 委, 区 …) before it and "
+                f"no name of two to four characters after it that the title grammar accepts"
+                + (f" (it is followed by “{after}”)" if after else ""),
+            )
+            break
+    if closest is None:
+        for paragraph in content[:5000]:
+            if re.search(r"[：:]", paragraph.text[:45]):
+                head = re.split(r"[：:]", paragraph.text, maxsplit=1)[0][:20]
+                closest = (paragraph, f"has a colon but “{head}” is not a unit, titles and a name")
+                break
+    message = (
+        f"None of the {len(content)} paragraphs is a speaker line or names an official who speaks "
+        "(a unit, titles and a name, such as 市审计局党组书记、局长刘生华: or 市商务局局长某某表示)"
+    )
+    if closest:
+        paragraph, reason = closest
+        message += f"; the closest is line {paragraph.line} (“{paragraph.text[:24]}”), which {reason}"
+    return message + "."

@@ -1,64 +1,188 @@
-"""Parse an article of the series into departments, officials, commitments and their classes."""
+"""Parse an article of the genre into departments, officials, commitments and their classes.
+
+The source is read by ``readers.read_source`` (one reader per format); the grammar matches on its
+``parse_text`` (simplified characters, full-width punctuation) and every span is sliced from its
+``text``, which has the same length.
+"""
 
 from .aliases import department_aliases
 from .blocks import Block, lay_out
-from .decoding import decode, split_paragraphs
+from .decoding import split_paragraphs
+from .errors import ArticleParseError
 from .metadata import read_metadata
 from .models import ParsedArticle, ParsedCommitment, ParsedDepartment, ParsedOfficial
-from .statements import Statement, split_statements
+from .places import article_city
+from .statements import Statement, past_statements, split_statements
 from .targets import find_targets
 from .tokens import dominant_theme, goals_of, lexicon_words, search_tokens, themes_of
 
+try:  # the readers package (teammate readers); the plain decoder until it lands
+    from .readers import read_source
+except ImportError:  # pragma: no cover
+    read_source = None
 
-def parse_article(raw: bytes | str) -> ParsedArticle:
-    """Parse raw bytes (UTF-8 or GB18030) or text; raises ArticleParseError on unusable input."""
-    text = decode(raw)
-    layout = lay_out(split_paragraphs(text))
+GOALS_CITY = "武汉"
+_CLOSING = "。！？!?”’」』…）)】]"
+
+
+class ArticleTooLarge(ArticleParseError):
+    """More departments or commitments than one article may hold."""
+
+
+def parse_article(
+    raw: bytes | str,
+    filename: str | None = None,
+    city: str | None = None,
+    max_commitments: int | None = None,
+    max_departments: int | None = None,
+) -> ParsedArticle:
+    """Parse raw bytes or text; raises ArticleParseError on input that is no article of the genre.
+
+    ``city`` overrides the city read from the article; the 五个中心 goals are linked for Wuhan only.
+    ``max_commitments`` / ``max_departments`` refuse an over-large article before the costly
+    classification.
+    """
+    text, parse_text, source_format, url, title_hint = _read(raw, filename)
+    _refuse_plan_outline(parse_text)
+    paragraphs = split_paragraphs(parse_text)
+    layout = lay_out(paragraphs)
+    if max_departments is not None and len(layout.blocks) > max_departments:
+        raise ArticleTooLarge(
+            f"The article has {len(layout.blocks)} speakers, over the limit of {max_departments}."
+        )
     metadata = read_metadata(layout.header, layout.footer)
     year = metadata.published_at.year if metadata.published_at else None
+    city = city or article_city(metadata, layout, parse_text)
+    statements = [_block_statements(block) for block in layout.blocks]
+    count = sum(len(found) for found, _ in statements)
+    if max_commitments is not None and count > max_commitments:
+        raise ArticleTooLarge(
+            f"The article has {count} commitments, over the limit of {max_commitments}."
+        )
+    departments: dict[str, ParsedDepartment] = {}
+    for block, (found, past) in zip(layout.blocks, statements):
+        department = _department(text, parse_text, block, found, past, year, city)
+        same = departments.get(department.name)
+        if same:
+            same.commitments.extend(department.commitments)
+        else:
+            departments[department.name] = department
     return ParsedArticle(
-        title=metadata.title,
+        title=_original(text, parse_text, metadata.title) or (title_hint or ""),
         published_at=metadata.published_at,
-        source=metadata.source,
-        editor=metadata.editor,
+        source=_original(text, parse_text, metadata.source),
+        editor=_original(text, parse_text, metadata.editor),
         reporters=metadata.credits.get("记者", []),
         correspondents=metadata.credits.get("通讯员", []),
         text=text,
-        departments=[_department(text, block, year) for block in layout.blocks],
+        departments=list(departments.values()),
         credits=metadata.credits,
+        url=url or getattr(metadata, "url", None),
+        city=city,
+        format=source_format,
+        warnings=_warnings(parse_text, paragraphs, layout),
     )
 
 
-def _department(text: str, block: Block, year: int | None) -> ParsedDepartment:
-    block_text = text[block.headline_start : block.body[-1].end]
-    statements = [found for paragraph in block.body for found in split_statements(paragraph)]
-    commitments = [_commitment(text, statement, year) for statement in statements]
-    _give_every_commitment_a_theme(commitments, block_text)
+def _original(text: str, parse_text: str, found: str) -> str:
+    """A string read on the parse text, as the source writes it."""
+    position = parse_text.find(found) if found else -1
+    return text[position : position + len(found)] if position >= 0 else found
+
+
+def _read(raw, filename):
+    if read_source is not None:
+        source = read_source(raw, filename)
+        return source.text, source.parse_text, source.format, source.url, source.title_hint
+    from .decoding import decode
+
+    text = decode(raw)
+    return text, text, "text", None, None
+
+
+def _refuse_plan_outline(parse_text: str) -> None:
+    try:
+        from .outline import is_plan_outline
+    except ImportError:
+        return
+    if is_plan_outline(parse_text):
+        raise ArticleParseError("The input is a plan document, not an article where officials speak.")
+
+
+def _block_statements(block: Block) -> tuple[list[Statement], list[Statement]]:
+    found = [statement for paragraph in block.body for statement in split_statements(paragraph)]
+    past = [statement for paragraph in block.body for statement in past_statements(paragraph)]
+    return found, past
+
+
+def _department(text, parse_text, block, statements, past, year, city) -> ParsedDepartment:
+    block_text = parse_text[block.headline_start : block.body[-1].end] if block.body else ""
+    names = _names(block)
+    wuhan = city == GOALS_CITY
+    commitments = [_commitment(text, parse_text, s, year, names, wuhan) for s in statements]
+    _attach_baselines(commitments, past, parse_text, year)
+    _give_every_commitment_a_theme(commitments, _without_names(block_text, names))
     speaker = block.speaker
+    unit = speaker.unit
+    if unit in ("市委", "市政府") and city:
+        unit = f"{city}市"
     return ParsedDepartment(
-        name=speaker.unit,
-        aliases=department_aliases(speaker.unit, block_text),
+        name=unit,
+        aliases=department_aliases(unit, block_text),
         official=ParsedOfficial(speaker.name, list(speaker.titles)),
-        headline=block.headline,
+        headline=text[block.headline_start : block.headline_end],
         headline_start=block.headline_start,
         headline_end=block.headline_end,
         commitments=commitments,
     )
 
 
-def _commitment(text: str, statement: Statement, year: int | None) -> ParsedCommitment:
-    body = text[statement.start : statement.end]
-    words = lexicon_words(body)
+def _names(block: Block) -> list[str]:
+    name = block.speaker.name
+    return [name, name[:2] if len(name) == 4 else name[0] + "局长"]
+
+
+def _without_names(text: str, names: list[str]) -> str:
+    """The text with people's names blanked out, so that 余文化 is not read as 文化."""
+    for name in names:
+        if len(name) >= 2:
+            text = text.replace(name, "　" * len(name))
+    return text
+
+
+def _commitment(text, parse_text, statement: Statement, year, names, wuhan) -> ParsedCommitment:
+    body = parse_text[statement.start : statement.end]
+    words = lexicon_words(_without_names(body, names))
+    # The title as written in the source (traditional characters stay traditional).
+    title_start = statement.start + max(body.find(statement.title), 0)
     return ParsedCommitment(
-        title=statement.title,
-        text=body,
+        title=text[title_start : title_start + len(statement.title)],
+        text=text[statement.start : statement.end],
         start=statement.start,
         end=statement.end,
         themes=themes_of(words),
-        goals=goals_of(words),
-        targets=find_targets(body, statement.start, year),
+        goals=goals_of(words) if wuhan else [],
+        targets=find_targets(body, statement.start, year, original=text),
         search_tokens=" ".join(search_tokens(statement.title + " " + body)),
     )
+
+
+def _attach_baselines(commitments, past: list[Statement], parse_text: str, year) -> None:
+    """A past figure (2020年…达到300家) is a baseline of the commitment that follows it, or of the
+    last one when none follows."""
+    if not commitments:
+        return
+    for statement in past:
+        body = parse_text[statement.start : statement.end]
+        baselines = [
+            target
+            for target in find_targets(body, statement.start, year, past=True)
+            if target.kind == "baseline"
+        ]
+        if not baselines:
+            continue
+        following = next((c for c in commitments if c.start >= statement.end), commitments[-1])
+        following.targets.extend(baselines)
 
 
 def _give_every_commitment_a_theme(commitments: list[ParsedCommitment], block_text: str) -> None:
@@ -72,3 +196,24 @@ def _give_every_commitment_a_theme(commitments: list[ParsedCommitment], block_te
         theme = dominant_theme(lexicon_words(block_text))
         for commitment in themeless:
             commitment.themes = [theme]
+
+
+def _warnings(parse_text: str, paragraphs, layout) -> list[str]:
+    """A text cut short: it ends mid-sentence, or carries a continuation mark (未完待续)."""
+    body = [paragraph for block in layout.blocks for paragraph in block.body] + layout.unspoken
+    if not body:
+        return []
+    last = max(body, key=lambda paragraph: paragraph.end)
+    tail = last.text.rstrip()
+    if layout.continued:
+        return [
+            f"The text is marked as continued (未完待续): it ends on line {last.line} "
+            f"with “{tail[-20:]}”, and the rest of the article is missing."
+        ]
+    if tail and not tail.endswith(tuple(_CLOSING)):
+        return [
+            f"The text ends mid-sentence on line {last.line} with “{tail[-20:]}”: the article "
+            "looks cut short, and commitments after that point are missing."
+        ]
+    return []
+

@@ -14,13 +14,36 @@ ACTION_VERBS = (
     "培养", "创建", "创新", "拓展", "巩固", "防范", "防止", "利用", "运用", "做强", "做大", "做好",
     "确保", "争取", "弘扬", "振兴", "擦亮", "新建", "清理", "严格", "关注", "聚焦", "统筹", "锚固",
     "增强", "整合", "编制", "确立", "抢抓", "调整", "扩大", "鼓励", "解决", "保障", "提供", "支持",
-    "引进", "坚持", "着力", "大力",
+    "引进", "坚持", "着力", "大力", "新增", "力争", "启动", "开工", "改造", "扶持", "引导", "布局",
+    "谋划", "升级", "争创", "筹建", "举办", "办好", "出台", "制定", "设立", "组建", "带动", "吸引",
+    "承接", "畅通", "补齐", "壮大", "发展", "助力", "加速", "招引", "织密", "延伸", "覆盖", "全面",
+    "深入", "持续", "形成", "达到", "突破", "建好", "用好", "抓好", "办成", "改善", "改革",
 )
 _ACTION = re.compile("|".join(ACTION_VERBS))
 # A verb this close to the start of a clause is what the clause is about (要抢抓…, 全面推进…).
 _LEADING_VERB_POSITION = 3
-# Restating the plenum, pledging to study its spirit or to contribute, closing rhetoric.
-_FRAMING = re.compile(r"全会|《建议》|(?:做出|作出|做)[^，,。；;]{0,12}贡献|只争朝夕|久久为功|乘风破浪")
+# Pledging to study a meeting's spirit or to contribute, closing rhetoric. Naming 全会 or 建议 is
+# no framing by itself: 按照全会部署,将加快… is a commitment.
+_FRAMING = re.compile(
+    r"(?:做出|作出|做)[^，,。；;]{0,12}贡献|只争朝夕|久久为功|乘风破浪"
+    r"|(?:学习|贯彻|落实|按照|领会|践行)[^，,。；;]{0,16}(?:全会|会议|讲话|公报)精神"
+)
+# A quotation of a higher-level document or meeting: 政府工作报告提出,…… / 市委十三届十次全会提出,要……
+# (the document's words, not the speaker's commitment). 全会提出的目标 is a reference, not a quote.
+_DOCUMENT_QUOTE = re.compile(
+    r"^[^，,。；;]{0,20}?(?:报告|规划|纲要|建议|《[^》]{1,40}》|全会|会议|文件|意见|方案|精神|中央|省委|市委)"
+    r"(?:中|里|上)?(?:明确)?(?:提出|指出|要求|强调|明确|部署|描绘|擘画|写道)(?!的)"
+)
+# Forward words make a sentence a commitment; past results without them are context (baselines).
+FORWARD = re.compile(
+    r"将|要|力争|争取|计划|预计|拟|(?:到|至)(?:19|20)[0-9]{2}年|(?:19|20)[0-9]{2}年(?:底前|前|以前|之前)"
+    r"|十四五|十五五|下一步|接下来|今后|明年|未来|五年内|年内|确保|继续|进一步|着力|努力|打算|目标"
+)
+PAST = re.compile(
+    r"十三五|近年来|近几年|近[一二三四五两几]年|过去[一二三四五两几]年|已经|已累计|已建成|已完成|已有|已达"
+    r"|已实现|已形成|已开通|已落户|已获批|已成为|累计|同比|去年|今年以来|截至|截止|先后|相继|取得了|实现了"
+    r"|完成了|达到了|建成了|增长了|新增了|引进了|创下|(?<![到至0-9])(?:19|20)[0-9]{2}年(?!底前|前|以前|之前|[0-9])"
+)
 # A heading sentence: short, no comma, ends the moment it has named the task (千方百计稳定和扩大就业。).
 _HEADING = re.compile(r"[^。！？!?；;，,：:]{2,25}[。！!]")
 _NUMERAL = "[一二三四五六七八九十]+"
@@ -106,14 +129,43 @@ def _action_sentences(text: str, base: int) -> list[Statement]:
     for match in SENTENCE.finditer(text):
         start, end = _trim(text, match.start(), match.end())
         sentence = text[start:end]
-        if _ACTION.search(sentence) and not _is_framing(match.group()):
+        if _ACTION.search(sentence) and not _is_framing(match.group()) and not is_past(sentence):
             statements.append(Statement(_action_clause(sentence), base + start, base + end))
     return statements
 
 
+def past_statements(paragraph: Paragraph) -> list[Statement]:
+    """The sentences of a paragraph that report past results: no commitments, but their figures
+    are baselines."""
+    statements = []
+    for match in SENTENCE.finditer(paragraph.text):
+        start, end = _trim(paragraph.text, match.start(), match.end())
+        sentence = paragraph.text[start:end]
+        if is_past(sentence):
+            base = paragraph.start
+            statements.append(Statement(sentence[:20], base + start, base + end))
+    return statements
+
+
+def is_past(sentence: str) -> bool:
+    """A sentence that reports what was done (十三五期间…累计…) and announces nothing ahead."""
+    return bool(PAST.search(sentence)) and not FORWARD.search(_without_past_phrases(sentence))
+
+
+def _without_past_phrases(sentence: str) -> str:
+    # 要 inside 主要 or 重要 and 目标 inside 完成…目标 are no announcement.
+    return re.sub(r"主要|重要|需要|只要|想要|纲要|完成[^，。；]{0,12}目标|目标任务", "", sentence)
+
+
 def _is_framing(sentence: str) -> bool:
     # A sentence ending in a colon only announces what follows (重点抓好三件事:).
-    return bool(_FRAMING.search(sentence)) or sentence.rstrip().endswith(tuple(COLONS))
+    stripped = sentence.strip()
+    return (
+        bool(_FRAMING.search(stripped))
+        or bool(_DOCUMENT_QUOTE.search(stripped))
+        or stripped.endswith(tuple(COLONS))
+        or stripped.endswith(("？", "?"))
+    )
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
