@@ -144,6 +144,12 @@ class _Walker:
         speaker = parse_speaker(paragraph)
         if speaker:
             return self._speaker_line(speaker, paragraph)
+        label = self._name_label(text)
+        if label:
+            block, end = label
+            self.current = block
+            self._add(block, paragraph, end)
+            return True
         if self._speech_tags(paragraph):
             return True
         if self.current is None:
@@ -182,10 +188,11 @@ class _Walker:
             self._add(block, paragraph, speaker.speech_start - paragraph.start)
         return True
 
-    def _block(self, speaker: Speaker, paragraph: Paragraph, form: str) -> Block:
+    def _block(self, speaker: Speaker, paragraph: Paragraph | None, form: str) -> Block:
         key = (speaker.unit, speaker.name)
         block = self.by_key.get(key)
         if block is None or (form == "line" and speaker.speech_start < 0):
+            paragraph = paragraph or Paragraph("", 0, 0, 0)
             start = speaker.headline_start if speaker.headline else paragraph.end
             if form != "line" or speaker.speech_start >= 0:
                 start = paragraph.start
@@ -205,6 +212,18 @@ class _Walker:
         start = paragraph.start + offset + piece.index(stripped)
         block.body.append(Paragraph(stripped, start, start + len(stripped), paragraph.line))
 
+    def _name_label(self, text: str) -> tuple[Block, int] | None:
+        """An answer under the speaker's name alone: 周立新: / 周区长:."""
+        label = re.match(r"^([\u4e00-\u9fff]{2,5})\s*[：:]", text)
+        if not label:
+            return None
+        block = self._known(label.group(1))
+        if block is None and self.interview and self.interviewee:
+            name = self.interviewee.name
+            if label.group(1) == name:
+                block = self._block(self._as_speaker(self.interviewee), None, "answer")
+        return (block, label.end()) if block else None
+
     def _remember(self, name: str) -> None:
         names = [block.speaker.name for block in self.blocks] + [name]
         self.tags = name_tag_pattern(names)
@@ -212,6 +231,7 @@ class _Walker:
     def _speech_tags(self, paragraph: Paragraph) -> bool:
         """Split a paragraph at its speech tags; each piece goes to the speaker its tag names."""
         text = paragraph.text
+        previous = self.current
         tags: list[tuple[int, int, Block]] = []  # start, end (after verb), block
         for mention in find_mentions(text):
             if mention.verb_end < 0:
@@ -220,9 +240,13 @@ class _Walker:
             block = self._block(speaker, paragraph, "reported")
             self._remember(mention.name)
             tags.append((mention.start, mention.verb_end, block))
-        if not tags and self.tags is not None:
+        if self.tags is not None:
             for match in self.tags.finditer(text):
-                block = self._known(match["who"])
+                if any(start <= match.start() < end for start, end, _ in tags):
+                    continue
+                block = self._known(match["who"], previous) or (
+                    tags[-1][2] if tags and match["who"] in "他她" else None
+                )
                 if block and _opens_clause(text, match.start()):
                     tags.append((match.start(), match.end(), block))
         if not tags:
@@ -230,7 +254,12 @@ class _Walker:
         tags.sort(key=lambda tag: tag[0])
         for number, (start, verb_end, block) in enumerate(tags):
             before = text[(tags[number - 1][1] if number else 0) : start]
-            if _is_quote_before_tag(before):
+            if number == 0 and before.strip() and block is previous and not _is_quote_before_tag(
+                before
+            ):
+                # The speaker goes on: 黄国庆说 closes a paragraph that is his already.
+                self._add(block, paragraph, 0, start)
+            elif _is_quote_before_tag(before):
                 quote = before.find("“")
                 offset = (tags[number - 1][1] if number else 0) + max(quote, 0)
                 self._add(block, paragraph, offset, start)
@@ -240,9 +269,9 @@ class _Walker:
         self.current = tags[-1][2]
         return True
 
-    def _known(self, who: str) -> Block | None:
+    def _known(self, who: str, current: Block | None = None) -> Block | None:
         if who in ("他", "她"):
-            return self.current if self.current and self.current.form != "line" else None
+            return current if current and current.form != "line" else None
         post = re.search(rf"(?:{POSTS})$", who)
         surname = who[: post.start()] if post else ""
         for block in reversed(self.blocks):

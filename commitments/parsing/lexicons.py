@@ -78,7 +78,8 @@ THEMES = (
         "Urban construction",
         (
             "城市建设", "基础设施", "新基建", "轨道网", "道路网", "地下管网", "城市更新", "装配式建筑",
-            "建筑工业化", "新型城镇化", "城市风貌",
+            "建筑工业化", "新型城镇化", "城市风貌", "城中村改造", "老旧小区", "旧城改造", "棚户区",
+            "快速路", "污水管网", "人居环境",
         ),
     ),
     Theme(
@@ -117,7 +118,10 @@ THEMES = (
         "industry",
         "产业发展",
         "Industry",
-        ("产业", "制造业", "先进制造业", "战略性新兴产业", "现代服务业", "特色产业", "龙头企业"),
+        (
+            "产业", "制造业", "先进制造业", "战略性新兴产业", "现代服务业", "特色产业", "龙头企业", "工业",
+            "重大项目", "招商引资", "数字经济",
+        ),
     ),
     Theme(
         "science-technology",
@@ -137,18 +141,57 @@ THEMES = (
         "opening-up",
         "对外开放",
         "Opening up",
-        ("对外开放", "友城", "外资", "外贸", "国际交往", "进出口"),
+        (
+            "对外开放", "友城", "外资", "外贸", "国际交往", "进出口", "开放型经济", "自贸区", "自贸试验区",
+            "跨境电商", "外资企业", "国际航线", "国际组织", "领事馆", "综合保税区", "稳外贸", "稳外资",
+        ),
     ),
     Theme(
         "regional-cooperation",
         "区域合作",
         "Regional cooperation",
-        ("城市群", "区域合作", "都市圈", "对口合作"),
+        ("城市群", "区域合作", "都市圈", "对口合作", "一体化发展", "同城化"),
+    ),
+    Theme(
+        "finance",
+        "金融",
+        "Finance",
+        (
+            "金融", "金融机构", "融资", "资本市场", "上市公司", "银行", "保险业", "基金", "股权投资",
+            "普惠金融", "金融风险", "科技金融", "绿色金融", "贷款", "信贷",
+        ),
+    ),
+    Theme(
+        "logistics",
+        "物流",
+        "Logistics",
+        ("物流", "多式联运", "供应链", "冷链", "快递", "物流枢纽", "港口", "航运", "中欧班列", "集装箱"),
+    ),
+    Theme(
+        "commerce-trade",
+        "商贸流通",
+        "Commerce and trade",
+        (
+            "商贸", "消费", "商业", "电子商务", "电商", "零售", "会展", "步行街", "商圈", "夜经济", "首店",
+            "批发", "商业街区", "消费中心",
+        ),
+    ),
+    Theme(
+        "transport",
+        "交通",
+        "Transport",
+        (
+            "交通", "轨道交通", "地铁", "公交", "高速公路", "铁路", "机场", "综合交通", "交通枢纽", "路网",
+            "桥梁", "高铁", "城际铁路", "停车",
+        ),
     ),
     # The last resort for a commitment whose block names no theme at all: see tokens.assign_themes.
     Theme("general", "综合", "General", ()),
 )
 
+# A goal is served by its specific words; the generic ones (GENERIC_GOAL_WORDS) link a commitment
+# only when two of them meet (人才 alone is in poverty relief as in research; 创新 alone in market
+# access as in science), so that a link's evidence names what the goal is about.
 GOALS = (
     Goal(
         "economy",
@@ -156,36 +199,52 @@ GOALS = (
         "National Economic Centre",
         (
             "产业", "制造业", "先进制造业", "战略性新兴产业", "特色产业", "文化产业", "现代服务业",
-            "市场主体", "营商环境", "实体经济", "龙头企业", "民营经济",
+            "市场主体", "营商环境", "实体经济", "龙头企业", "民营经济", "产业链", "产业集群", "数字经济",
+            "总部经济", "招商引资", "地区生产总值", "光芯屏端网", "工业投资",
         ),
     ),
     Goal(
         "innovation",
         "国家科技创新中心",
         "National Science & Technology Innovation Centre",
-        ("科技", "创新", "人才", "知识产权", "科研", "高科技", "研发"),
+        (
+            "科技", "创新", "人才", "知识产权", "科研", "高科技", "研发", "科技成果转化", "成果转化",
+            "东湖科学城", "光谷科创大走廊", "高新技术企业", "科技型企业", "实验室", "科创", "独角兽",
+            "创新平台", "大科学装置", "基础研究", "技术攻关",
+        ),
     ),
     Goal(
         "trade-logistics",
         "国家商贸物流中心",
         "National Commerce & Logistics Centre",
-        ("物流", "商贸", "消费", "电子商务", "交通枢纽", "物流枢纽", "会展", "商业街区"),
+        (
+            "物流", "商贸", "消费", "电子商务", "交通枢纽", "物流枢纽", "会展", "商业街区", "多式联运",
+            "供应链", "冷链", "港口", "航运", "中欧班列", "快递", "步行街", "商圈", "夜经济", "首店",
+            "消费中心", "集装箱",
+        ),
     ),
     # 开放 alone is left out: 数据开放 and 统一开放的市场 are not about the world.
     Goal(
         "international",
         "国际交往中心",
         "International Exchange Centre",
-        ("国际", "对外开放", "友城", "外资", "外贸", "进出口", "国际化"),
+        (
+            "国际", "对外开放", "友城", "外资", "外贸", "进出口", "国际化", "国际交往", "自贸区",
+            "自贸试验区", "跨境电商", "国际航线", "国际组织", "领事馆", "综合保税区", "开放型经济",
+        ),
     ),
     # Insurance by itself would pull in 养老保险: only commercial insurance is finance.
     Goal(
         "finance",
         "区域金融中心",
         "Regional Financial Centre",
-        ("金融", "资本", "上市", "融资", "保险业", "商业保险", "商业性保险", "商业健康保险"),
+        (
+            "金融", "资本", "上市", "融资", "保险业", "商业保险", "商业性保险", "商业健康保险",
+            "金融机构", "资本市场", "上市公司", "股权投资", "科技金融", "绿色金融", "普惠金融", "银行",
+        ),
     ),
 )
+GENERIC_GOAL_WORDS = frozenset({"产业", "科技", "创新", "人才", "高科技", "国际", "资本", "上市"})
 
 # Plan vocabulary jieba must keep whole; every keyword above is added to it too.
 PLAN_WORDS = (

@@ -53,9 +53,14 @@ COMPOUND_SURNAMES = (
 _NOT_IN_NAME = re.compile(rf"{POSTS}|代表|表示|指出|介绍|强调|谈到|认为|透露|时|在|的|说|称")
 # Words a clause opens with before the unit: 会上市商务局… is 市商务局.
 _LEADING_WORDS = re.compile(
-    r"^(?:会上|日前|近日|昨日|昨天|今天|今日|当天|当日|随后|此外|同时|对此|其中|另外|据悉|记者|采访中"
-    r"|谈及|谈到|本报|上午|下午|晚上|接着|最后|首先|而|也|还|则|就|对于|关于|作为|由|据|他|她|该)"
+    r"(?:会上|日前|近日|昨日|昨天|今天|今日|当天|当日|随后|此外|同时|对此|其中|另外|据悉|记者|采访中"
+    r"|谈及|谈到|本报|上午|下午|晚上|接着|最后|首先|而|也|还|则|就|对于|关于|作为|由|据|他|她|该|专访|访"
+    r"|对话|走近|听)"
 )
+
+
+# Words of a sentence, never of a unit's name: 记者专访了杭州市西湖区… is no unit.
+_NOT_IN_UNIT = re.compile(r"[了的是在对向把被从给让为]|记者|采访")
 
 
 @dataclass(frozen=True)
@@ -206,7 +211,7 @@ def _mention_at(text: str, post_start: int, post_end: int) -> Mention | None:
             if _LEADING_WORDS.match(text, start) or text[start] == "、":
                 continue
             parts = split_head(text[start:name_end])
-            if parts:
+            if parts and not _NOT_IN_UNIT.search(parts[0]):
                 return Mention(*parts, start, name_end, verb.end() if verb else -1)
     return None
 

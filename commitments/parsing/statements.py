@@ -169,12 +169,20 @@ def _is_framing(sentence: str) -> bool:
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Narrow a span to its words: no surrounding whitespace, no separator left at either end."""
-    while start < end and text[start] in TRAILING_SEPARATORS:
-        start += 1
-    while end > start and text[end - 1] in TRAILING_SEPARATORS:
-        end -= 1
-    return start, end
+    """Narrow a span to its words: no surrounding whitespace, no separator left at either end,
+    and no quotation mark left open by a cut (“我们将……; or ……。”)."""
+    while True:
+        before = (start, end)
+        while start < end and text[start] in TRAILING_SEPARATORS:
+            start += 1
+        while end > start and text[end - 1] in TRAILING_SEPARATORS:
+            end -= 1
+        if start < end and text[start] in "“\"" and "”" not in text[start + 1 : end]:
+            start += 1
+        if end > start and text[end - 1] in "”\"" and "“" not in text[start : end - 1]:
+            end -= 1
+        if (start, end) == before:
+            return start, end
 
 
 def _clauses(sentence: str) -> list[str]:
@@ -185,11 +193,18 @@ def _first_clause(text: str) -> str:
     return (_clauses(text) or [text])[0]
 
 
+# The subject and modal a clause may open with before its verb: 我们将, 武汉将, 全市还要.
+_SUBJECT = re.compile(r"^[“\"]?(?:[\u4e00-\u9fff]{1,6}?(?:还将|也将|将|还要|也要|要|会))?")
+
+
 def _action_clause(sentence: str) -> str:
     """The clause that states the action: the first led by a verb, else the first holding one."""
     clauses = _clauses(sentence)
     verbs = [_ACTION.search(clause) for clause in clauses]
     for clause, verb in zip(clauses, verbs):
-        if verb and verb.start() <= _LEADING_VERB_POSITION:
-            return clause
+        if verb and (
+            verb.start() <= _LEADING_VERB_POSITION
+            or _ACTION.match(clause, _SUBJECT.match(clause).end())
+        ):
+            return clause.strip("“”\"")
     return next(clause for clause, verb in zip(clauses, verbs) if verb)
