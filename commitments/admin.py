@@ -22,6 +22,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from departments.models import Department
 
+from .admin_import import import_view
 from .forms import CommitmentAdminForm, StatusUpdateForm
 from .models import (
     Article,
@@ -319,6 +320,15 @@ class ArticleAdmin(admin.ModelAdmin):
     search_fields = ["title", "text"]
     readonly_fields = ["content_hash", "imported_at"]
     date_hierarchy = "published_at"
+
+    def get_urls(self):
+        upload = path(
+            "import/",
+            # 上传文章: upload, preview, confirm (admin_import.py).
+            self.admin_site.admin_view(lambda request: import_view(self, request)),
+            name="commitments_article_import",
+        )
+        return [upload, *super().get_urls()]
 
 
 @admin.register(Statement)
