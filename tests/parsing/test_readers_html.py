@@ -17,13 +17,16 @@ def page(name: str):
 
 FURNITURE = ["首页", "展开频道", "一周热门", "热门", "相关新闻", "相关阅读", "相關新聞", "版权所有", "版權所有",
              "ICP备", "分享到", "上一篇", "下一篇", "网友评论", "字体", "本版导航", "数字报纸", "扫一扫",
-             "当前位置", "您当前的位置", "document.", "function", "{", "正文开始", "主办单位"]
+             "当前位置", "您当前的位置", "document.", "function", "{", "正文开始", "主办单位", "今日要闻",
+             "区政动态", "通知公告", "打印本页", "关闭窗口", "附件", "加油江夏", "关注该公众号", "在看",
+             "网站标识码"]
 
 
 @pytest.mark.parametrize(
     "name",
     ["news-portal-utf8.html", "gov-table-gbk.html", "epaper-br-gbk.html",
-     "mirror-traditional-utf8.html", "interview-divs-utf8.html"],
+     "mirror-traditional-utf8.html", "interview-divs-utf8.html", "wechat-sections-utf8.html",
+     "sidebar-heavy-utf8.html", "district-inline-headline-utf8.html"],
 )
 def test_no_page_furniture_script_or_comment_reaches_the_text(name):
     source = page(name)
@@ -164,3 +167,46 @@ def test_a_page_without_text_is_refused_in_one_sentence():
 def test_deeply_nested_markup_is_read_without_exhausting_the_stack():
     raw = "<html><body>" + "<div>" * 50_000 + "市商务局将推进改革，建设消费中心城市。" + "</div>" * 50_000
     assert read_source(raw).text == "市商务局将推进改革，建设消费中心城市。\n"
+
+
+def test_a_wechat_article_of_nested_sections_and_spans_keeps_its_paragraphs_whole():
+    source = page("wechat-sections-utf8.html")
+    lines = source.text.splitlines()
+    assert lines[0] == "江夏区委书记：今后五年，这样干！"
+    assert "2021-01-06 18:20" in lines[1]
+    assert lines[3] == ("“我们要抓住光谷南大健康产业园建设的机遇，到2025年，全区地区生产总值突破2000亿元，"
+                        "规模以上工业企业达到500家。”")
+    assert "生态立区" in lines and lines[-2:] == ["来源：江夏区融媒体中心", "编辑：刘洋 审核：陈红"]
+    assert "希望五年后梁子湖更美" not in source.text  # readers' comments under the article
+    assert source.url.startswith("http://mp.weixin.qq.com/s?__biz=") and "&mid=" in source.url
+
+
+def test_a_column_of_summaries_beside_a_short_article_is_not_taken_for_it():
+    source = page("sidebar-heavy-utf8.html")
+    assert source.text.splitlines() == [
+        "黄石市发改委主任：五年内建成区域性物流枢纽",
+        "2021年01月07日 10:05\u3000来源：东楚晚报\u3000作者：程刚",
+        "本报讯（记者 程刚）黄石市发展和改革委员会主任胡建平6日表示，五年内，黄石将建成长江中游区域性物流枢纽，"
+        "港口吞吐量力争达到1.5亿吨。",
+        "胡建平说，下一步将推进棋盘洲港区三期建设，开通更多江海直达航线。",
+        "责任编辑：吴丽",
+    ]
+
+
+def test_without_class_names_or_a_page_title_the_headline_still_anchors_the_body():
+    raw = (PAGES / "sidebar-heavy-utf8.html").read_text(encoding="utf-8")
+    raw = raw.replace('class="body"', 'class="c1"').replace('class="box summaries"', 'class="c2"')
+    raw = raw.replace("<title>黄石市发改委主任：五年内建成区域性物流枢纽 - 东楚网</title>", "<title>东楚网</title>")
+    source = read_source(raw)
+    assert source.text == page("sidebar-heavy-utf8.html").text
+    assert source.title_hint == "黄石市发改委主任：五年内建成区域性物流枢纽"
+
+
+def test_a_headline_inside_the_article_element_starts_the_text():
+    source = page("district-inline-headline-utf8.html")
+    lines = source.text.splitlines()
+    assert lines[0] == "东西湖区区长：五年内建成网络安全人才与创新基地核心区"
+    assert lines[1].startswith("发布时间：2021-01-09 16:00")
+    assert lines[2] == "1月8日，东西湖区第一届人民代表大会第六次会议开幕。区长张晓峰代表区人民政府作工作报告。"
+    assert lines[-1] == "会议现场。" and len(lines) == 6
+    assert source.url is None

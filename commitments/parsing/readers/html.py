@@ -276,7 +276,7 @@ _BAD_HINT = re.compile(
 _BODY_FURNITURE = re.compile(
     r"^(?:上一篇|下一篇|上一条|下一条|【?纠错】?|【?打印本页】?|打印本页|关闭本页|【?关闭窗口】?|返回顶部|点击排行"
     r"|相关链接|相关稿件|延伸阅读|推荐阅读|扫一扫|扫码|手机看|手机扫描|用微信扫描|用手机扫描|分享|字号|\[?打印\]?"
-    r"|责任编辑[:：]?$|来源[:：]?$)"
+    r"|责任编辑[:：]?$|来源[:：]?$|附件[:：]?$|原标题[:：]?$|微信扫一扫|关注该公众号|在看$|阅读\s*[\d.万]+$)"
 )
 
 
@@ -306,7 +306,8 @@ def _hint_factor(element: Element) -> float:
     return factor
 
 
-def _find_body(lines: list[Line]) -> Element | None:
+def _find_body(lines: list[Line], headline: int | None = None) -> Element | None:
+    """The element holding the article's paragraphs; near after the headline when one is known."""
     scores: dict[int, float] = {}
     elements: dict[int, Element] = {}
     for line in lines:
@@ -323,16 +324,26 @@ def _find_body(lines: list[Line]) -> Element | None:
         return None
     link_sum = [0]
     text_sum = [0]
+    scoring = [0]  # lines with a score, counted up to each line
     for line in lines:
         link_sum.append(link_sum[-1] + line.links)
         text_sum.append(text_sum[-1] + len(line.text))
+        scoring.append(scoring[-1] + (_line_score(line) > 0))
 
     def adjusted(key: int) -> float:
         element = elements[key]
         text = text_sum[element.end] - text_sum[element.first]
         links = link_sum[element.end] - link_sum[element.first]
         density = links / text if text else 1.0
-        return scores[key] * (1.0 - density) * _hint_factor(element)
+        score = scores[key] * (1.0 - density) * _hint_factor(element)
+        if headline is not None:
+            # The paragraphs right under the headline (past a dateline or two), not a column of
+            # summaries further down.
+            if element.first >= headline and scoring[element.first] - scoring[headline] <= 3:
+                score *= 1.5
+            elif element.end <= headline:
+                score *= 0.5
+        return score
 
     return elements[max(scores, key=adjusted)]
 
@@ -389,15 +400,37 @@ def _title_parts(title: str) -> list[str]:
     return [part for part in _TITLE_SEPARATORS.split(_clean(title)) if part]
 
 
-def _headline_index(lines: list[Line], before: int, hints: list[str]) -> int | None:
-    """The line before the body that is the page's headline: an <h1>/<h2> or a title match."""
+def _matches(text: str, hint: str) -> bool:
+    """A line is the title: the same, or one the start of the other (a subtitle cut or added)."""
+    if not hint or len(text) < 4 or len(text) > 120:
+        return False
+    return text == hint or (
+        min(len(text), len(hint)) >= 8 and (hint.startswith(text) or text.startswith(hint))
+    )
+
+
+def _title_line(lines: list[Line], hints: list[str]) -> int | None:
+    """The first line that is the page's title (og:title or <title>), not a link to it; else the
+    first <h1> that is no link (a logo's <h1> is one)."""
+    for index, line in enumerate(lines):
+        if line.links < len(line.text) / 2 and any(_matches(line.text, hint) for hint in hints):
+            return index
+    for index, line in enumerate(lines):
+        if line.owner.tag == "h1" and not line.links and 6 <= len(line.text) <= 120:
+            return index
+    return None
+
+
+def _headline_index(
+    lines: list[Line], before: int, hints: list[str], reach: int = 40
+) -> int | None:
+    """The line before ``before`` that is the page's headline: a title match, else an <h1>/<h2>."""
     best = None
-    for index in range(before - 1, max(-1, before - 40), -1):
+    for index in range(before - 1, max(-1, before - reach), -1):
         text = lines[index].text
         if len(text) < 4 or len(text) > 120:
             continue
-        if any(hint and (text == hint or hint.startswith(text) or text.startswith(hint))
-               for hint in hints):
+        if lines[index].links < len(text) / 2 and any(_matches(text, hint) for hint in hints):
             return index
         if best is None and lines[index].owner.tag in ("h1", "h2") and not lines[index].links:
             best = index
@@ -417,7 +450,9 @@ def read(raw: bytes | str, filename: str | None = None) -> SourceText:
     title_parts = _title_parts(builder.title)
     hints = [_clean(og_title)] if og_title else []
     hints += sorted(title_parts, key=len, reverse=True)[:1]
-    body = _find_body(lines)
+    # The headline where the page's title names it: the body is looked for under it.
+    anchor = _title_line(lines, [hint for hint in hints if hint])
+    body = _find_body(lines, anchor)
     if body is None:
         kept = [line.text for line in lines if not _is_furniture(line)]
         if not kept:
@@ -425,12 +460,17 @@ def read(raw: bytes | str, filename: str | None = None) -> SourceText:
         chosen = kept
         headline = None
     else:
-        chosen = _article_lines(lines, body, hints)
+        chosen = _article_lines(lines, body, hints, anchor)
         headline = chosen[0] if chosen else None
     text = "\n".join(chosen) + "\n"
-    title_hint = _clean(og_title) if og_title else (
-        max(title_parts, key=len) if title_parts else headline
-    )
+    # og:title, else the <title> when it names a line of the page, else the headline found.
+    longest = max(title_parts, key=len) if title_parts else None
+    if og_title:
+        title_hint = _clean(og_title)
+    elif longest and any(_matches(line.text, longest) for line in lines):
+        title_hint = longest
+    else:
+        title_hint = headline or longest
     return SourceText(text, parse_text_of(text), FORMAT, url=_page_url(builder),
                       title_hint=title_hint or None)
 
@@ -442,37 +482,48 @@ def _is_furniture(line: Line) -> bool:
     return len(text) > 0 and line.links >= 0.6 * len(text) and not _SENTENCE_MARKS.search(text[-1])
 
 
-def _article_lines(lines: list[Line], body: Element, hints: list[str]) -> list[str]:
+def _article_lines(
+    lines: list[Line], body: Element, hints: list[str], anchor: int | None
+) -> list[str]:
+    """Headline, dateline lines, the body's paragraphs and the credits after it."""
     start, end = body.first, body.end
+    if anchor is not None and start <= anchor < end:
+        headline = start = anchor  # the body holds its headline: what comes before it is not text
+    elif anchor is not None and anchor < start and _scoring_between(lines, anchor, start) <= 3:
+        headline = anchor
+    else:
+        headline = _headline_index(lines, start, hints, reach=15)
     body_lines = [line for line in lines[start:end] if not _inside_furniture(line, body)]
-    headline = _headline_index(lines, start, hints)
     header: list[str] = []
-    if headline is not None:
+    if headline is not None and headline < start:
         header.append(lines[headline].text)
         for line in lines[headline + 1 : start][:12]:
             if len(line.text) <= 160 and (_DATE.search(line.text) or _DATELINE_WORDS.search(line.text)):
                 header.append(line.text)
-        if not any(_DATE.search(text) for text in header):
-            # An e-paper names its date at the top of the page, above the page list.
-            for line in lines[max(0, headline - 20) : headline]:
-                if len(line.text) <= 40 and _DATE.search(line.text) and not line.links:
-                    header.insert(0, line.text)
-                    break
-    elif hints and hints[0] and not any(hints[0] in line.text for line in body_lines[:3]):
+    elif headline is None and hints and hints[0] and not any(
+        hints[0] in line.text for line in body_lines[:3]
+    ):
         header.append(hints[0])
     texts = [line.text for line in body_lines if not _is_furniture(line)]
-    if texts and header and texts[0] == header[0]:
-        header = header[:1] if len(header) == 1 else header
-        texts = texts[1:]
+    if headline is not None and not any(_DATE.search(text) for text in header + texts[:4]):
+        # An e-paper names its date at the top of the page, above the page list.
+        for line in lines[max(0, headline - 20) : headline]:
+            if len(line.text) <= 40 and _DATE.search(line.text) and not line.links:
+                header.insert(0, line.text)
+                break
     footer = []
     for line in lines[end : end + 8]:
         if len(line.text) > 80:
             continue
-        if _FOOTER_LINE.match(line.text) and not _is_furniture(line):
+        if _FOOTER_LINE.match(line.text) and not re.search(r"[，。,]", line.text):
             footer.append(line.text)
         elif editor := _EDITOR_IN_LINE.search(line.text):  # 【纠错】 责任编辑：王芳
             footer.append(editor[0])
     return _unique(header + texts + footer)
+
+
+def _scoring_between(lines: list[Line], first: int, last: int) -> int:
+    return sum(1 for line in lines[first + 1 : last] if _line_score(line) > 0)
 
 
 def _inside_furniture(line: Line, body: Element) -> bool:
