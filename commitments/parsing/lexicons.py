@@ -133,7 +133,12 @@ THEMES = (
         "state-assets", "国有资产", "State-owned assets", ("国有企业", "国企", "国有资本", "国有资产")
     ),
     Theme("public-finance", "财政", "Public finance", ("财政", "预算", "财政资金")),
-    Theme("public-services", "公共服务", "Public services", ("公共服务", "民生", "教育")),
+    Theme(
+        "public-services",
+        "公共服务",
+        "Public services",
+        ("公共服务", "民生", "教育", "学校", "中小学", "幼儿园", "学位", "社区", "托育"),
+    ),
     Theme(
         "health", "卫生健康", "Health", ("卫生", "公共卫生", "医疗", "医疗资源", "疾病预防", "卫生健康")
     ),

@@ -162,9 +162,25 @@ def _commitment(text, parse_text, statement: Statement, year, names, wuhan) -> P
         end=statement.end,
         themes=themes_of(words),
         goals=goals_of(words) if wuhan else [],
-        targets=find_targets(body, statement.start, year, original=text),
+        targets=_targets(text, parse_text, statement, year),
         search_tokens=" ".join(search_tokens(statement.title + " " + body)),
     )
+
+
+def _targets(text, parse_text, statement: Statement, year):
+    """The statement's targets; a piece of a longer sentence reads the whole sentence, so that its
+    figures keep the sentence's deadline year, and keeps the targets within its own span."""
+    if statement.sentence_start < 0:
+        body = parse_text[statement.start : statement.end]
+        return find_targets(body, statement.start, year, original=text)
+    sentence = parse_text[statement.sentence_start : statement.sentence_end]
+    found = find_targets(sentence, statement.sentence_start, year, original=text)
+    inside = [t for t in found if statement.start <= t.start and t.end <= statement.end]
+    for target in inside:
+        # A phrase cut at the piece's edge stays within it.
+        target.start, target.end = max(target.start, statement.start), min(target.end, statement.end)
+        target.text = text[target.start : target.end]
+    return inside
 
 
 def _attach_baselines(commitments, past: list[Statement], parse_text: str, year) -> None:

@@ -63,6 +63,10 @@ class Statement:
     title: str
     start: int
     end: int
+    # The sentence a statement was cut from, when one sentence held several measured actions:
+    # its deadline (今后五年,…) still sets the year of every piece's quantities.
+    sentence_start: int = -1
+    sentence_end: int = -1
 
 
 def split_statements(paragraph: Paragraph) -> list[Statement]:
@@ -130,8 +134,55 @@ def _action_sentences(text: str, base: int) -> list[Statement]:
         start, end = _trim(text, match.start(), match.end())
         sentence = text[start:end]
         if _ACTION.search(sentence) and not _is_framing(match.group()) and not is_past(sentence):
-            statements.append(Statement(_action_clause(sentence), base + start, base + end))
+            statements.extend(_measured_actions(text, start, end, base))
     return statements
+
+
+_MEASURE = re.compile(
+    r"[0-9]+(?:\.[0-9]+)?\s*(?:%|％|个|家|条|所|座|项|公里|亿|万|平方|米|吨|人|户|辆|张|套|倍|亩|公顷|标箱)"
+    r"|百分之|[一二三四五六七八九十两百千]+(?:个|家|条|所|座|项|公里|亿|万)"
+)
+
+
+def _measured_actions(text: str, start: int, end: int, base: int) -> list[Statement]:
+    """One sentence, or one statement per measured action when it lists two or more.
+
+    新增高速公路里程150公里,推动轨道交通里程达到606公里: each clause led by its own verb with its
+    own figure is a commitment of its own; the clauses before the first such one (今后五年,武汉将
+    完善综合交通体系) stay one. A list of actions without figures stays one sentence.
+    """
+    sentence = text[start:end]
+    pieces = [(found.start(), found.end()) for found in re.finditer(r"[^，,]+", sentence)]
+    led = [
+        index
+        for index, (a, b) in enumerate(pieces)
+        if _leads_with_verb(sentence[a:b]) and _MEASURE.search(sentence[a:b])
+    ]
+    if len(led) < 2:
+        return [Statement(_action_clause(sentence), base + start, base + end)]
+    cuts = sorted({0, *led})
+    statements = []
+    for number, first in enumerate(cuts):
+        last = cuts[number + 1] - 1 if number + 1 < len(cuts) else len(pieces) - 1
+        piece_start, piece_end = _trim(text, start + pieces[first][0], start + pieces[last][1])
+        if piece_start < piece_end and _ACTION.search(text[piece_start:piece_end]):
+            statements.append(
+                Statement(
+                    _action_clause(text[piece_start:piece_end]),
+                    base + piece_start,
+                    base + piece_end,
+                    base + start,
+                    base + end,
+                )
+            )
+    return statements
+
+
+def _leads_with_verb(clause: str) -> bool:
+    clause = clause.strip()
+    if clause.startswith(("力争", "争取", "确保", "到", "至", "努力")):
+        return False  # the measure of the action before it: …,力争到2023年达到350家
+    return bool(_ACTION.match(clause, _SUBJECT.match(clause).end()) or _ACTION.match(clause))
 
 
 def past_statements(paragraph: Paragraph) -> list[Statement]:
