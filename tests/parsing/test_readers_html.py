@@ -210,3 +210,15 @@ def test_a_headline_inside_the_article_element_starts_the_text():
     assert lines[2] == "1月8日，东西湖区第一届人民代表大会第六次会议开幕。区长张晓峰代表区人民政府作工作报告。"
     assert lines[-1] == "会议现场。" and len(lines) == 6
     assert source.url is None
+
+
+def test_a_page_of_too_many_tags_is_refused_before_it_is_parsed():
+    raw = "<html><body>" + "<p>短行</p>" * 60_001
+    with pytest.raises(ArticleParseError, match="^The page has 60,003 tags, over the limit of 60,000"):
+        read_source(raw)
+
+
+def test_a_page_whose_every_line_is_a_link_is_refused():
+    raw = "<html><body>" + "<div><a href='/x'>市发改委：十四五规划纲要编制进入关键阶段</a></div>" * 50
+    with pytest.raises(ArticleParseError, match="^The page holds no text"):
+        read_source(raw)

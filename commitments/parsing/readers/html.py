@@ -12,7 +12,7 @@ the body, the editor and credits from the few lines after it.
 import re
 from html.parser import HTMLParser
 
-from ..decoding import is_furniture, split_paragraphs
+from ..decoding import Paragraph, is_furniture
 from ..errors import ArticleParseError
 from .normalise import parse_text_of
 from .source import SourceText
@@ -437,8 +437,19 @@ def _headline_index(
     return best
 
 
+# A saved news page has a few thousand elements; html.parser reads ~40,000 a second here, so a page
+# of more is refused before it is parsed, as no article page.
+MAX_TAGS = 60_000
+_OPENING_TAG = re.compile(r"<[A-Za-z]")
+
+
 def read(raw: bytes | str, filename: str | None = None) -> SourceText:
     page = decode_page(raw)
+    tags = len(_OPENING_TAG.findall(page))
+    if tags > MAX_TAGS:
+        raise ArticleParseError(
+            f"The page has {tags:,} tags, over the limit of {MAX_TAGS:,} for one article page."
+        )
     builder = _TreeBuilder()
     try:
         builder.feed(page)
@@ -477,7 +488,7 @@ def read(raw: bytes | str, filename: str | None = None) -> SourceText:
 
 def _is_furniture(line: Line) -> bool:
     text = line.text
-    if _BODY_FURNITURE.match(text) or is_furniture(split_paragraphs(text)[0]):
+    if _BODY_FURNITURE.match(text) or is_furniture(Paragraph(text, 0, len(text), 1)):
         return True
     return len(text) > 0 and line.links >= 0.6 * len(text) and not _SENTENCE_MARKS.search(text[-1])
 
