@@ -8,6 +8,7 @@ belong to `Commitment.update_status`, and the rows are locked so that the two qu
 
 import hashlib
 import inspect
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -58,9 +59,47 @@ def read_article(raw, filename=None, city=None):
     database). The command and the admin upload both come through here.
     """
     check_raw_size(raw)
-    parsed = parse_article(raw, **_supported_arguments(filename=filename, city=city or None))
+    try:
+        parsed = parse_article(raw, **_supported_arguments(filename=filename, city=city or None))
+    except ArticleParseError as error:
+        too_large = _counted_refusal(error)
+        if too_large:
+            raise too_large from None
+        raise
     check_limits(parsed)
     return parsed
+
+
+def _counted_refusal(error):
+    """The parser's early refusal of too many speakers or commitments, in the UI language.
+
+    It stops before classifying them (so a huge file is refused at once) and says how many it
+    found; the refusal is then the same sentence as check_limits'. None for any other error.
+    """
+    what, count, limit = (getattr(error, name, None) for name in ("what", "count", "limit"))
+    if count is None:  # a parser whose error carries no numbers: read them from its sentence
+        found = re.search(r"has (\d+) (speakers|departments|commitments), over the limit of (\d+)",
+                          str(error))
+        if not found:
+            return None
+        count, what, limit = int(found[1]), found[2], int(found[3])
+    if what in ("speakers", "departments"):
+        return ArticleLimitError(_departments_message(count, limit))
+    if what == "commitments":
+        return ArticleLimitError(_commitments_message(count, limit))
+    return None
+
+
+def _departments_message(count, limit):
+    return _("文章有 %(count)d 个部门发言,超过每篇 %(limit)d 个的上限,未写入任何内容。") % {
+        "count": count, "limit": limit
+    }
+
+
+def _commitments_message(count, limit):
+    return _("文章有 %(count)d 条承诺,超过每篇 %(limit)d 条的上限,未写入任何内容。") % {
+        "count": count, "limit": limit
+    }
 
 
 def _supported_arguments(**arguments):
@@ -77,12 +116,17 @@ def check_raw_size(raw):
             _("文件大于 %(limit)d MB,不是一篇文章,未写入任何内容。")
             % {"limit": MAX_BYTES // (1024 * 1024)}
         )
-    newline = b"\n" if isinstance(raw, bytes) else "\n"
+    if isinstance(raw, bytes):
+        newline, markup, leading = b"\n", b"<", b"\xef\xbb\xbf \t\r\n"
+    else:
+        newline, markup, leading = "\n", "<", "\ufeff \t\r\n"
     lines = sum(1 for line in raw.split(newline) if line.strip())
-    if lines > MAX_LINES:
+    # A saved web page spends most of its lines on markup; its reader keeps the article's.
+    limit = MAX_LINES * 5 if raw[:1024].lstrip(leading).startswith(markup) else MAX_LINES
+    if lines > limit:
         raise ArticleLimitError(
             _("文件有 %(count)d 行文字,超过一篇文章的上限 %(limit)d 行,未写入任何内容。")
-            % {"count": lines, "limit": MAX_LINES}
+            % {"count": lines, "limit": limit}
         )
 
 
@@ -90,16 +134,10 @@ def check_limits(parsed):
     """Refuse, in one sentence, an article that the database columns or the genre cannot hold."""
     departments = parsed.departments
     if len(departments) > MAX_DEPARTMENTS:
-        raise ArticleLimitError(
-            _("文章有 %(count)d 个部门发言,超过每篇 %(limit)d 个的上限,未写入任何内容。")
-            % {"count": len(departments), "limit": MAX_DEPARTMENTS}
-        )
+        raise ArticleLimitError(_departments_message(len(departments), MAX_DEPARTMENTS))
     count = sum(len(block.commitments) for block in departments)
     if count > MAX_COMMITMENTS:
-        raise ArticleLimitError(
-            _("文章有 %(count)d 条承诺,超过每篇 %(limit)d 条的上限,未写入任何内容。")
-            % {"count": count, "limit": MAX_COMMITMENTS}
-        )
+        raise ArticleLimitError(_commitments_message(count, MAX_COMMITMENTS))
     for field, value in _columns_of(parsed):
         _check_column(field, value)
 

@@ -205,3 +205,47 @@ def test_a_file_of_a_hundred_thousand_short_lines_is_refused_at_once(refused, se
     assert "行文字" in message and str(importer.MAX_LINES) in message
     with capsys.disabled():
         print(f"\n100,000-line file refused in {elapsed:.2f} s")
+
+
+def test_a_saved_web_page_may_spend_more_lines_on_markup():
+    page = "\ufeff<!DOCTYPE html>\n<html>\n" + "<div class=\"nav\"></div>\n" * (importer.MAX_LINES + 10)
+    importer.check_raw_size(page.encode())  # not refused: its reader keeps the article's lines
+    text = "谈发展\n" + "  要推进重点工作。\n" * (importer.MAX_LINES + 10)
+    with pytest.raises(ArticleLimitError, match="行文字"):
+        importer.check_raw_size(text.encode())
+
+
+class TooLarge(importer.ArticleParseError):
+    def __init__(self, message, **numbers):
+        super().__init__(message)
+        self.__dict__.update(numbers)
+
+
+@pytest.mark.parametrize(
+    "error, expected",
+    [
+        (TooLarge("too many", what="commitments", count=1200, limit=1000), "1200 条承诺"),
+        (TooLarge("too many", what="departments", count=70, limit=60), "70 个部门"),
+        (importer.ArticleParseError("The article has 61 speakers, over the limit of 60."),
+         "61 个部门"),
+        (importer.ArticleParseError("The article has 2000 commitments, over the limit of 1000."),
+         "2000 条承诺"),
+    ],
+)
+def test_the_parsers_early_refusal_is_said_in_the_ui_language(monkeypatch, error, expected):
+    def parse(raw, filename=None, city=None, max_commitments=None, max_departments=None):
+        raise error
+
+    monkeypatch.setattr(importer, "parse_article", parse)
+    with pytest.raises(ArticleLimitError, match=expected):
+        read_article(b"any")
+
+
+def test_other_parse_errors_pass_through(monkeypatch):
+    def parse(raw, filename=None, city=None):
+        raise importer.ArticleParseError("None of the paragraphs is a speaker line.")
+
+    monkeypatch.setattr(importer, "parse_article", parse)
+    with pytest.raises(importer.ArticleParseError, match="speaker line") as error:
+        read_article(b"any")
+    assert not isinstance(error.value, ArticleLimitError)
