@@ -203,6 +203,14 @@ def read_metadata(
         dateline = read_dateline(paragraph.text)
         if dateline is not None and (dateline.month or dateline.place or dateline.source):
             datelines.append(dateline)
+    if not titles or (title_hint and title_hint.strip() not in titles):
+        # A headline that reads like a speaker line (市商务局局长某某：打造……) opens a block, not the
+        # header: look for it among the lines before the first sentence.
+        for paragraph in _leading(paragraphs or []):
+            if id(paragraph) not in header_ids and _is_title(paragraph.text) and (
+                read_dateline(paragraph.text) is None
+            ):
+                titles.append(paragraph.text)
     metadata.title = _pick_title(titles, title_hint)
     metadata.url = url or _url_of(header + footer)
     _apply_datelines(metadata, datelines)
@@ -225,6 +233,17 @@ def read_metadata(
                 metadata.editor = editor["editor"]
                 break
     return metadata
+
+
+def _leading(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """The short lines that open an article, up to its first sentence."""
+    leading = []
+    for paragraph in paragraphs[:6]:
+        if len(paragraph.text) > 60 or paragraph.text.endswith(SENTENCE_STOPS):
+            break
+        if not is_furniture(paragraph):
+            leading.append(paragraph)
+    return leading
 
 
 def _pick_title(titles: list[str], title_hint: str | None) -> str:

@@ -172,3 +172,16 @@ def test_a_plan_outline_is_recognised_naming_its_line():
 )
 def test_articles_that_mention_chapters_are_not_plan_outlines(text):
     assert looks_like_plan_outline(split_paragraphs(text)) is None
+
+
+def test_a_headline_read_as_a_speaker_line_is_still_the_title():
+    text = (
+        "市商务局局长张卫东：十四五期间打造国际消费中心城市\n"
+        "2021-01-12 08:30 来源：江城日报\n"
+        "江城日报讯（记者 李晓明）1月11日，市商务局局长张卫东表示，将建设国际消费中心城市。\n"
+    )
+    paragraphs = split_paragraphs(read_source(text).parse_text)
+    metadata = read_metadata([], paragraphs[-1:], paragraphs=paragraphs)
+    assert metadata.title == "市商务局局长张卫东：十四五期间打造国际消费中心城市"
+    assert metadata.published_at == datetime(2021, 1, 12, 8, 30, tzinfo=WUHAN)
+    assert metadata.source == "江城日报" and metadata.credits == {"记者": ["李晓明"]}
