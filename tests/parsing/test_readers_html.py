@@ -222,3 +222,19 @@ def test_a_page_whose_every_line_is_a_link_is_refused():
     raw = "<html><body>" + "<div><a href='/x'>市发改委：十四五规划纲要编制进入关键阶段</a></div>" * 50
     with pytest.raises(ArticleParseError, match="^The page holds no text"):
         read_source(raw)
+
+
+def test_a_page_saved_as_a_single_file_is_read_from_its_html_part():
+    source = page("district-single-file.mhtml")
+    assert source.format == "mhtml"
+    assert source.text == page("district-inline-headline-utf8.html").text
+    # No canonical link in the page: the address the browser saved it from.
+    assert source.url == "http://www.example-dxh.gov.cn/qzdt/202101/t20210109_1.shtml"
+
+
+def test_the_readers_are_one_list_with_plain_text_last():
+    from commitments.parsing.readers import READERS
+
+    assert [reader.FORMAT for reader in READERS] == ["mhtml", "html", "text"]
+    for reader in READERS:
+        assert callable(reader.accepts) and callable(reader.read)

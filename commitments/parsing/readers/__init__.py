@@ -8,10 +8,10 @@ new module added to this list, in front of ``text``.
 
 from ..decoding import check_size
 from ..errors import ArticleParseError
-from . import html, text
+from . import html, mhtml, text
 from .source import SourceText
 
-READERS = [html, text]
+READERS = [mhtml, html, text]
 
 
 def read_source(raw: bytes | str, filename: str | None = None) -> SourceText:
