@@ -215,7 +215,7 @@ def _lay_out(root: Element) -> list[Line]:
         nonlocal link_chars
         if pieces:
             # &nbsp; is a space once the page is text, as a browser copies it.
-            text = _SPACES.sub(" ", _WRAP.sub("", "".join(pieces)).replace("\xa0", " "))
+            text = _SPACES.sub(" ", "".join(pieces).replace("\xa0", " "))
             text = text.strip(" \u3000")
             if text:
                 lines.append(Line(text, min(link_chars, len(text)), owners[-1]))
@@ -227,7 +227,9 @@ def _lay_out(root: Element) -> list[Line]:
     while work:
         node, leaving, in_link = work.pop()
         if isinstance(node, str):
-            pieces.append(node)
+            # Within one run of text a wrapped source line is no space; between two elements
+            # (<span>原创</span> <span>江夏发布</span>) the white space is one.
+            pieces.append(_WRAP.sub("", node) if "\n" in node else node)
             if in_link:
                 link_chars += len(node.strip())
             continue
@@ -510,12 +512,18 @@ def _article_lines(
         header.append(lines[headline].text)
         for line in lines[headline + 1 : start][:12]:
             if len(line.text) <= 160 and (_DATE.search(line.text) or _DATELINE_WORDS.search(line.text)):
-                header.append(line.text)
+                header.append(_without_tools(line.text))
     elif headline is None and hints and hints[0] and not any(
         hints[0] in line.text for line in body_lines[:3]
     ):
         header.append(hints[0])
     texts = [line.text for line in body_lines if not _is_furniture(line)]
+    texts = [
+        _without_tools(text)
+        if index < 4 and len(text) <= 160 and (_DATE.search(text) or _DATELINE_WORDS.search(text))
+        else text
+        for index, text in enumerate(texts)
+    ]
     if headline is not None and not any(_DATE.search(text) for text in header + texts[:4]):
         # An e-paper names its date at the top of the page, above the page list.
         for line in lines[max(0, headline - 20) : headline]:
@@ -531,6 +539,17 @@ def _article_lines(
         elif editor := _EDITOR_IN_LINE.search(line.text):  # 【纠错】 责任编辑：王芳
             footer.append(editor[0])
     return _unique(header + texts + footer)
+
+
+_TOOLS = re.compile(
+    r"\s*(?:[【\[](?:字体|字号|打印|关闭|关闭窗口|收藏|纠错|分享|大|中|小)[^】\]]*[】\]])+"
+    r"|\s*(?:浏览|阅读|点击|访问)(?:次数|量)?\s*[:：]\s*[\d,]*"
+)
+
+
+def _without_tools(text: str) -> str:
+    """A dateline without its font-size, print and view-count tools: 【字体：大 中 小】【打印】."""
+    return _TOOLS.sub("", text).strip() or text
 
 
 def _scoring_between(lines: list[Line], first: int, last: int) -> int:
