@@ -26,7 +26,8 @@ FURNITURE = ["首页", "展开频道", "一周热门", "热门", "相关新闻",
     "name",
     ["news-portal-utf8.html", "gov-table-gbk.html", "epaper-br-gbk.html",
      "mirror-traditional-utf8.html", "interview-divs-utf8.html", "wechat-sections-utf8.html",
-     "sidebar-heavy-utf8.html", "district-inline-headline-utf8.html"],
+     "sidebar-heavy-utf8.html", "district-inline-headline-utf8.html",
+     "agency-split-date-utf8.html"],
 )
 def test_no_page_furniture_script_or_comment_reaches_the_text(name):
     source = page(name)
@@ -238,3 +239,20 @@ def test_the_readers_are_one_list_with_plain_text_last():
     assert [reader.FORMAT for reader in READERS] == ["mhtml", "html", "text"]
     for reader in READERS:
         assert callable(reader.accepts) and callable(reader.read)
+
+
+def test_a_date_drawn_in_split_spans_is_read_from_the_pages_meta():
+    source = page("agency-split-date-utf8.html")
+    assert source.text.splitlines() == [
+        "武汉：今后五年建设国家科技创新中心",
+        "发布时间：2021-01-05 08:30 来源：新华网",
+        "新华社武汉1月5日电（记者 张某某）记者从武汉市科技局获悉，“十四五”期间，武汉将以东湖科学城为核心，"
+        "加快建设国家科技创新中心。",
+        "武汉市科技局局长李某某说，到2025年，全市高新技术企业数量将突破1.5万家，技术合同成交额达到1500亿元。",
+        "【责任编辑:周某】",
+    ]
+
+
+def test_a_page_showing_its_own_date_gets_no_date_from_its_meta():
+    assert "发布时间" not in page("news-portal-utf8.html").text
+    assert page("gov-table-gbk.html").text.count("发布时间") == 1

@@ -475,6 +475,9 @@ def read(raw: bytes | str, filename: str | None = None) -> SourceText:
     else:
         chosen = _article_lines(lines, body, hints, anchor)
         headline = chosen[0] if chosen else None
+        dateline = _meta_dateline(builder, chosen[:6])
+        if dateline:
+            chosen.insert(1, dateline)
     text = "\n".join(chosen) + "\n"
     # og:title, else the <title> when it names a line of the page, else the headline found.
     longest = max(title_parts, key=len) if title_parts else None
@@ -486,6 +489,29 @@ def read(raw: bytes | str, filename: str | None = None) -> SourceText:
         title_hint = headline or longest
     return SourceText(text, parse_text_of(text), FORMAT, url=_page_url(builder),
                       title_hint=title_hint or None)
+
+
+_META_DATE = re.compile(
+    r"(?P<date>(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2})日?(?:[T\s]+(?P<time>\d{1,2}:\d{2}))?"
+)
+
+
+def _meta_dateline(builder: _TreeBuilder, opening: list[str]) -> str | None:
+    """A dateline from the page's <meta> (PubDate, article:published_time, ContentSource …) when the
+    page shows none of its own: the split date spans some sites draw (2021 01/05) read as no date."""
+    if any(_DATE.search(text) for text in opening):
+        return None
+    value = _meta(builder, "pubdate", "publishdate", "publish_date", "article:published_time",
+                  "og:release_date", "datepublished", "firstpublishedtime", "releasedate",
+                  "dc.date", "dc.date.issued", "weibo:article:create_at", "publishtime")
+    date = _META_DATE.search(value or "")
+    if not date:
+        return None
+    line = f"发布时间：{date['date']}" + (f" {date['time']}" if date["time"] else "")
+    source = _meta(builder, "contentsource", "source", "article:source", "og:article:source")
+    if source and not any("来源" in text or "來源" in text for text in opening):
+        line += f" 来源：{_clean(source)}"
+    return line
 
 
 def _is_furniture(line: Line) -> bool:
