@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo
 
 from .decoding import Paragraph, is_furniture
 from .punctuation import SENTENCE_STOPS
+from .readers.normalise import parse_text_of
 
 WUHAN_TIME = ZoneInfo("Asia/Shanghai")
 _DATE = re.compile(
@@ -187,6 +188,8 @@ def read_metadata(
     headline among the header's lines, or is the title when none is.
     """
     metadata = Metadata()
+    if title_hint:
+        title_hint = parse_text_of(title_hint.strip())  # compared with lines of the parse text
     header = [paragraph for paragraph in header if not is_furniture(paragraph)]
     datelines = []
     titles = []

@@ -185,3 +185,10 @@ def test_a_headline_read_as_a_speaker_line_is_still_the_title():
     assert metadata.title == "市商务局局长张卫东：十四五期间打造国际消费中心城市"
     assert metadata.published_at == datetime(2021, 1, 12, 8, 30, tzinfo=WUHAN)
     assert metadata.source == "江城日报" and metadata.credits == {"记者": ["李晓明"]}
+
+
+def test_a_traditional_title_hint_finds_the_simplified_headline():
+    text = "為數字經濟插上翅膀\n杭州市經信局：打造數字經濟第一城\n2021-01-13 來源：杭州日報\n正文。\n"
+    metadata = metadata_of(text, 3, title_hint="杭州市經信局:打造數字經濟第一城")
+    assert metadata.title == "杭州市经信局：打造数字经济第一城"
+    assert metadata.source == "杭州日报" and metadata.place == "杭州"
