@@ -17,6 +17,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -28,6 +29,7 @@ from .importer import (
     store_article,
 )
 from .models import Article, Target
+from .parsing import GOALS, THEMES
 from .templatetags.source_text import article_paragraphs
 
 PERMISSION = "commitments.import_article"
@@ -185,8 +187,14 @@ def labelled(targets):
     ]
 
 
+def vocabulary_names(entries):
+    english = (get_language() or "").startswith("en")
+    return {entry.slug: entry.name_en if english else entry.name for entry in entries}
+
+
 def render_preview(model_admin, request, parsed, payload, prune):
     baseline = Target.Kind.BASELINE
+    theme_names, goal_names = vocabulary_names(THEMES), vocabulary_names(GOALS)
     spans, departments = [], []
     for block in parsed.departments:
         commitments = []
@@ -200,6 +208,8 @@ def render_preview(model_admin, request, parsed, payload, prune):
                 {
                     "number": span.number,
                     "item": item,
+                    "themes": [theme_names.get(slug, slug) for slug in item.themes],
+                    "goals": [goal_names.get(match.slug, match.slug) for match in item.goals],
                     "targets": labelled(t for t in item.targets if t.kind != baseline),
                     "baselines": labelled(t for t in item.targets if t.kind == baseline),
                 }

@@ -13,6 +13,7 @@ from django.urls import reverse
 
 from commitments import admin_import, importer
 from commitments.models import Article, Commitment, Statement
+from commitments.parsing import THEMES
 
 from .factories import make_user
 
@@ -112,6 +113,9 @@ def test_the_preview_shows_the_parse_and_writes_nothing(staff, article_path):
     numbers = set(re.findall(r'<mark class="commitment-span"[^>]*>.*?<sup>(\d+)</sup></mark>', page))
     assert numbers == {str(n) for n in range(1, count + 1)}
     assert "300米" in page  # a target
+    employment = next(theme for theme in THEMES if theme.slug == "employment")
+    assert re.search(rf'class="themes">\([^)]*{employment.name}', page)
+    assert "employment" not in page
     assert "确认导入" in page
 
 
@@ -245,3 +249,19 @@ def preview_text(staff, text):
     response = staff.post(URL, {"text": text})
     assert response.status_code == 200
     return response
+
+
+def test_the_preview_shows_baselines_apart_from_targets(staff, article_path, monkeypatch):
+    def read_with_a_baseline(raw, filename=None, city=None):
+        parsed = importer.read_article(raw, filename=filename, city=city)
+        target = next(t for d in parsed.departments for c in d.commitments for t in c.targets)
+        target.kind = "baseline"
+        parsed.warnings = ["文章在“余力军”一段处结束,可能不完整。"]
+        read_with_a_baseline.text = target.text
+        return parsed
+
+    monkeypatch.setattr(admin_import, "read_article", read_with_a_baseline)
+    page = preview(staff, article_path).content.decode()
+    baselines = re.search(r'<ul class="baselines">(.*?)</ul>', page, re.S)[1]
+    assert f"基数:{read_with_a_baseline.text}" in baselines
+    assert "文章在“余力军”一段处结束,可能不完整。" in page
