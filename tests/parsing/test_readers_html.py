@@ -139,9 +139,11 @@ def test_the_declared_charset_decodes_the_page(declared, encoding):
     assert decode_page(html.encode(encoding)) == html
 
 
-def test_a_page_declaring_the_wrong_charset_is_still_read():
-    html = '<html><head><meta charset="gb2312"></head><body><p>市商务局将推进改革。</p></body></html>'
-    assert decode_page(html.encode("utf-8")) == html
+@pytest.mark.parametrize(("declared", "encoding"), [("gb2312", "utf-8"), ("iso-8859-1", "gbk"),
+                                                   ("utf-8", "gbk")])
+def test_a_page_declaring_the_wrong_charset_is_still_read(declared, encoding):
+    html = f'<html><head><meta charset="{declared}"></head><body><p>市商务局将推进改革。</p></body></html>'
+    assert decode_page(html.encode(encoding)) == html
 
 
 def test_a_minimal_page_with_br_lines_and_entities():

@@ -55,19 +55,23 @@ _ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "gb_2312-
 
 
 def decode_page(raw: bytes | str) -> str:
-    """The page as text: by its BOM, else its declared charset, else UTF-8, else GB18030."""
+    """The page as text: by its BOM, else UTF-8, else its declared charset, else GB18030."""
     if isinstance(raw, str):
         return raw.removeprefix("\ufeff")
     if raw.startswith(b"\xef\xbb\xbf"):
         return raw[3:].decode("utf-8", "replace")
     if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
         return raw.decode("utf-16", "replace").lstrip("\ufeff")
+    # Strict UTF-8 first: text in another encoding almost never passes it, and pages declaring
+    # gb2312 or iso-8859-1 while served in UTF-8 are common. Then the declared charset, GB18030.
     declared = _META_CHARSET.search(raw[:8192]) or _XML_ENCODING.search(raw[:512])
-    candidates = []
+    candidates = ["utf-8"]
     if declared:
         name = declared["charset"].decode("ascii", "replace").lower()
-        candidates.append(_ALIASES.get(name, name))
-    candidates += ["utf-8", "gb18030"]
+        name = _ALIASES.get(name, name)
+        if name not in ("cp1252", "ascii", "us-ascii"):  # a Western label on a Chinese page is wrong
+            candidates.append(name)
+    candidates.append("gb18030")
     for encoding in candidates:
         try:
             return raw.decode(encoding)
