@@ -258,3 +258,10 @@ def test_a_date_drawn_in_split_spans_is_read_from_the_pages_meta():
 def test_a_page_showing_its_own_date_gets_no_date_from_its_meta():
     assert "发布时间" not in page("news-portal-utf8.html").text
     assert page("gov-table-gbk.html").text.count("发布时间") == 1
+
+
+def test_an_article_cut_in_two_by_an_advertisement_is_read_whole():
+    lines = page("split-by-advert-utf8.html").text.splitlines()
+    assert lines[:2] == ["市发改委主任王某：五年内建成国家中心城市", "2021-01-05 08:30 来源：某某日报"]
+    assert len(lines) == 6
+    assert lines[-1] == "他还说，将推进多式联运发展，打造国际物流枢纽，集装箱吞吐量年均增长10%以上。"

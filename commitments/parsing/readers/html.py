@@ -351,7 +351,21 @@ def _find_body(lines: list[Line], headline: int | None = None) -> Element | None
                 score *= 0.5
         return score
 
-    return elements[max(scores, key=adjusted)]
+    best = elements[max(scores, key=adjusted)]
+    # An article cut in two by an advertisement or a picture (<div class="text">…</div><div
+    # class="ad"/><div class="text">…</div>): the element holding both halves is the body.
+    parent = best.parent
+    if parent is not None and parent.parent is not None:
+        for sibling in parent.children:
+            if (
+                isinstance(sibling, Element)
+                and sibling is not best
+                and sibling.tag == best.tag
+                and sibling.attrs.get("class") == best.attrs.get("class")
+                and scores.get(id(sibling), 0.0) >= 0.25 * scores[id(best)]
+            ):
+                return parent
+    return best
 
 
 def _self_and_ancestors(element: Element):
