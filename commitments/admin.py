@@ -315,8 +315,8 @@ class StatusUpdateAdmin(admin.ModelAdmin):
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
-    list_display = ["title", "source", "published_at", "imported_at"]
-    list_filter = ["source"]
+    list_display = ["title", "source", "city", "published_at", "imported_at"]
+    list_filter = ["source", "city"]
     search_fields = ["title", "text"]
     readonly_fields = ["content_hash", "imported_at"]
     date_hierarchy = "published_at"
