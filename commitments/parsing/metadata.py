@@ -41,7 +41,10 @@ _EDITOR_ANYWHERE = re.compile(
 _CREDITS = re.compile(
     r"^[(（]?\s*(?:本报|长江日报)?(?:见习记者|记者|通讯员|统筹)[^。，,；;！!？?:：]*[)）]?$"
 )
-_ROLE = re.compile(r"^(?:本报|长江日报)?(?P<role>见习记者|记者|通讯员|统筹|实习生|摄影)(?P<name>.*)$")
+_ROLE = re.compile(
+    r"^(?:本报|[\u4e00-\u9fff]{2,6}?(?:日报|晚报|晨报|都市报|新闻网|网|电视台))?"
+    r"(?P<role>见习记者|记者|通讯员|统筹|实习生|摄影)(?P<name>.*)$"
+)
 _NAME_SEPARATORS = re.compile(r"[\s、,，;；]+")
 
 _CJK = r"\u4e00-\u9fff"
@@ -68,7 +71,7 @@ _NOT_TITLE = re.compile(
     r"|^(?:当前位置|您的位置|您当前的位置|位置)\s*[:：]|^(?:首页|网站首页)(?:\s|$|[>›»])"
     r"|^(?:星期|周)[一二三四五六日天]$|^(?:\d{4}年)?\d{1,2}月\d{1,2}日\s*(?:星期|周)[一二三四五六日天]$"
     r"|^(?:字号|字体|分享|打印|关闭|返回|扫一扫|来源|作者|编辑|发布时间)"
-    r"|^(?:https?://|www\.)"
+    r"|^(?:https?://|www\.)|^原标题\s*[:：]"
 )
 
 # A small list of outlets based in one city: their own dateline (长江日报讯, 本报讯 with 来源：长江日报)

@@ -192,3 +192,9 @@ def test_a_traditional_title_hint_finds_the_simplified_headline():
     metadata = metadata_of(text, 3, title_hint="杭州市經信局:打造數字經濟第一城")
     assert metadata.title == "杭州市经信局：打造数字经济第一城"
     assert metadata.source == "杭州日报" and metadata.place == "杭州"
+
+
+def test_credits_name_their_roles_after_any_outlet():
+    dateline = read_dateline("杭州日报讯（杭州日报记者 王晓燕 通讯员 钱程）昨天，……")
+    assert dateline.credits == {"记者": ["王晓燕"], "通讯员": ["钱程"]}
+    assert is_title_furniture("原标题：为数字经济插上翅膀")

@@ -75,6 +75,11 @@ def test_text_without_an_address_has_no_url():
     assert read_source(sample("variants.txt")).url is None
 
 
+def test_an_address_given_in_a_sentence_is_not_the_articles():
+    text = "标题\n市政务服务局局长王五表示，市民可登录 http://zwfw.example.gov.cn 办理。\n"
+    assert read_source(text).url is None
+
+
 def test_gb18030_bytes_and_a_bom_are_decoded():
     assert read_source(ARTICLE.encode("gb18030")).text == ARTICLE
     assert read_source(b"\xef\xbb\xbf" + ARTICLE.encode("utf-8")).text == ARTICLE
