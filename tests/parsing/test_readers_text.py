@@ -116,3 +116,11 @@ def test_the_text_reader_comes_last_and_accepts_anything():
 def test_parse_text_of_other_length_is_refused_by_the_dataclass():
     with pytest.raises(ValueError):
         SourceText("ab", "a", "text")
+
+
+def test_full_width_digits_letters_and_percent_are_parsed_as_ascii():
+    text = "市经信局局长张三：到２０２５年新建５Ｇ基站１，０００个，增长３．５％。\n"
+    source = read_source(text)
+    assert source.text == text
+    assert source.parse_text == "市经信局局长张三：到2025年新建5G基站1,000个，增长3.5%。\n"
+    assert read_source("12：30开会，2020年，2021年。\n").parse_text == "12:30开会，2020年，2021年。\n"

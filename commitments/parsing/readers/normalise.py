@@ -1,4 +1,4 @@
-"""The text the grammar matches on: simplified characters and full-width punctuation.
+"""The text the grammar matches on: simplified characters, full-width punctuation, ASCII digits.
 
 Every change is one character for one, so that a span found in the result is valid in the
 original text. Traditional characters are converted with OpenCC's ``t2s`` phrase tables; where a
@@ -10,9 +10,16 @@ from functools import cache
 
 # Half-width punctuation the grammar reads as its full-width form.
 _PUNCTUATION = str.maketrans(",:;?!()", "，：；？！（）")
+# Full-width digits, percent and Latin letters (２０２５年, ５Ｇ, ３．５％) read as ASCII ones.
+_WIDE = str.maketrans(
+    "０１２３４５６７８９％ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ",
+    "0123456789%ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz",
+)
+_WIDE_POINT = re.compile(r"(?<=\d)．(?=\d)")
+# A full-width comma or colon inside a number (１，０００ 万, １２：３０) is the half-width one.
+_WIDE_IN_NUMBER = re.compile(r"(?<=\d)，(?=\d{3}(?!\d))|(?<=\d)：(?=\d{2}(?!\d))")
 # Corner brackets, as traditional texts quote, read as the quotation marks simplified texts use.
 _QUOTES = str.maketrans("「」『』", "“”‘’")
-_HALF_WIDTH = re.compile(r"[,:;?!()]")
 # Where half-width punctuation belongs to something else: a URL or e-mail address, and a comma or
 # colon between digits (1,000 and 12:30), or a decimal point's neighbours (3.5 has none to change).
 _KEEP = re.compile(
@@ -25,8 +32,13 @@ _TRADITIONAL_SHARE = 0.02
 
 
 def parse_text_of(text: str) -> str:
-    """The same-length text to parse: simplified, with full-width ，：；？！（） and “”‘’."""
-    converted = simplified(text)
+    """The same-length text to parse: simplified, full-width ，：；？！（）, ASCII digits and letters.
+
+    Traditional texts' 「」『』 become “”‘’; ２０２５ and ３．５％ become 2025 and 3.5%."""
+    converted = simplified(text).translate(_WIDE)
+    if "．" in converted:
+        converted = _WIDE_POINT.sub(".", converted)
+    converted = _WIDE_IN_NUMBER.sub(lambda match: "," if match[0] == "，" else ":", converted)
     kept = [match.span() for match in _KEEP.finditer(converted)]
     if not kept:
         return converted.translate(_PUNCTUATION)
