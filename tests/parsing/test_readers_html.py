@@ -265,3 +265,17 @@ def test_an_article_cut_in_two_by_an_advertisement_is_read_whole():
     assert lines[:2] == ["市发改委主任王某：五年内建成国家中心城市", "2021-01-05 08:30 来源：某某日报"]
     assert len(lines) == 6
     assert lines[-1] == "他还说，将推进多式联运发展，打造国际物流枢纽，集装箱吞吐量年均增长10%以上。"
+
+
+@pytest.mark.parametrize(
+    ("title", "hint"),
+    [
+        ("在新征程中乘风破浪——各部门谈发展③_武汉_长江网", "在新征程中乘风破浪——各部门谈发展③"),
+        ("长江网 | 市商务局：打造国际消费中心城市", "市商务局：打造国际消费中心城市"),
+        ("市商务局：打造国际消费中心城市－江城新闻网", "市商务局：打造国际消费中心城市"),
+        ("2021-2025年发展规划解读 - 某某网", "2021-2025年发展规划解读"),
+    ],
+)
+def test_the_title_hint_is_the_pages_title_without_the_site_name(title, hint):
+    raw = f"<html><head><title>{title}</title></head><body><p>市商务局将推进改革，建设消费中心。</p></body></html>"
+    assert read_source(raw).title_hint == hint

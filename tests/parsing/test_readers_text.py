@@ -124,3 +124,14 @@ def test_full_width_digits_letters_and_percent_are_parsed_as_ascii():
     assert source.text == text
     assert source.parse_text == "市经信局局长张三：到2025年新建5G基站1,000个，增长3.5%。\n"
     assert read_source("12：30开会，2020年，2021年。\n").parse_text == "12:30开会，2020年，2021年。\n"
+
+
+@pytest.mark.parametrize(
+    ("raw", "name"),
+    [(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "a PDF document"),
+     (b"PK\x03\x04\x14\x00\x06\x00", "a ZIP archive"),
+     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Office document")],
+)
+def test_a_document_of_a_format_no_reader_reads_is_named_in_the_refusal(raw, name):
+    with pytest.raises(ArticleParseError, match=f"^The input is {name}"):
+        read_source(raw + b"\x00" * 20)

@@ -379,7 +379,8 @@ _DATE = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
 _DATELINE_WORDS = re.compile(r"来源|发布时间|发布日期|发表时间|时间[:：]|作者|记者|编辑|稿源|出处")
 _FOOTER_LINE = re.compile(r"^[【\[(（]?\s*(?:责任编辑|编辑|责编|审核|校对|记者|通讯员|来源|作者)")
 _EDITOR_IN_LINE = re.compile(r"[【\[(（]?(?:责任编辑|责编)\s*[:：]\s*[^\s】\])）]+[】\])）]?")
-_TITLE_SEPARATORS = re.compile(r"\s*(?:[_|｜]|--|——| - | — |(?<!\d)-(?!\d))\s*")
+# Between a headline and the site's name: _ | - －. Not ——, which joins a headline to its subtitle.
+_TITLE_SEPARATORS = re.compile(r"\s*(?:[_|｜－]|--|(?<!\d)-(?!\d))\s*")
 
 
 def _meta(builder: _TreeBuilder, *names: str) -> str | None:
