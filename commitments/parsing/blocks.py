@@ -23,6 +23,7 @@ from .metadata import is_credits, is_editor
 from .punctuation import SENTENCE_STOPS
 from .speakers import (
     POSTS,
+    SPEECH_VERBS,
     Mention,
     Speaker,
     find_mentions,
@@ -36,17 +37,26 @@ _QUESTION = re.compile(
     r"[】\]]?\s*[：:]"
 )
 _ANSWER = re.compile(r"^[【\[]?(?:答|A)[】\]]?\s*[：:]\s*")
-_PHOTO = re.compile(
-    r"^[【\[(（]?(?:图为|图片|图：|图:|图/|摄影[：:]|视频[：:]|制图|题图)"
-    r"|(?:记者|通讯员)?\s*[\u4e00-\u9fff]{2,4}\s*(?:摄|供图)\s*[)）】\]]?$"
-)
+_PHOTO_START = re.compile(r"[【\[(（]?(?:图为|图片|图：|图:|图/|摄影[：:]|视频[：:]|制图|题图)")
+_PHOTO_END = re.compile(r"(?:记者|通讯员)?\s*[\u4e00-\u9fff]{2,4}\s*(?:摄|供图)\s*[)）】\]]?$")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_PIECE_EDGES = " \t\u3000，,：:"
+
+
+def is_photo_line(text: str) -> bool:
+    """A caption or credit: 图为…, （记者某某 摄）, 某某供图."""
+    if _PHOTO_START.match(text):
+        return True
+    tail = text.rstrip(")）】] ")
+    return tail.endswith(("摄", "供图")) and bool(_PHOTO_END.search(text[-24:]))
 CONTINUED = re.compile(r"^[(（【\[]?\s*(?:未完待续|未完|待续|to be continued)\s*[)）】\]]?$", re.I)
 _NARRATION = re.compile(
     r"^(?:据了解|据介绍|据悉|据统计|另据|据[^，。]{1,10}(?:介绍|统计|数据|消息)|记者了解到|记者注意到|记者获悉"
     r"|记者从|记者在|记者看到|本报讯|数据显示|资料显示|统计显示|截至|此前|当天|当日|会上|会议指出|会议强调"
     r"|会议要求|会议提出)"
 )
-_REPORTED_FORMS = ("reported", "answer")
+# Anything a speaker line, label or speech tag needs: a post, a colon, a pronoun before a verb.
+_MAYBE_SPEAKER = re.compile(rf"{POSTS}|[：:]|[他她](?:{SPEECH_VERBS})")
 
 
 @dataclass
@@ -77,15 +87,19 @@ def content_paragraphs(paragraphs: list[Paragraph]) -> tuple[list[Paragraph], bo
     for paragraph in paragraphs:
         if CONTINUED.match(paragraph.text):
             continued = True
-        elif not is_furniture(paragraph) and not _PHOTO.search(paragraph.text):
+        elif not is_furniture(paragraph) and not is_photo_line(paragraph.text):
             content.append(paragraph)
     return content, continued
 
 
-def lay_out(paragraphs: list[Paragraph]) -> Layout:
+class TooManySpeakers(ArticleParseError):
+    """More speakers than one article may hold, found before reading on."""
+
+
+def lay_out(paragraphs: list[Paragraph], max_blocks: int | None = None) -> Layout:
     """Split the paragraphs into header, speaker blocks and footer (credits or editor onwards)."""
     content, continued = content_paragraphs(paragraphs)
-    walker = _Walker(content)
+    walker = _Walker(content, max_blocks)
     walker.walk()
     if not walker.blocks:
         raise ArticleParseError(_no_speaker_message(content))
@@ -101,7 +115,7 @@ def lay_out(paragraphs: list[Paragraph]) -> Layout:
 class _Walker:
     """One pass over the paragraphs, keeping who is speaking."""
 
-    def __init__(self, content: list[Paragraph]):
+    def __init__(self, content: list[Paragraph], max_blocks: int | None = None):
         self.content = content
         self.blocks: list[Block] = []
         self.by_key: dict[tuple[str, str], Block] = {}
@@ -113,6 +127,8 @@ class _Walker:
         self.interview = any(_QUESTION.match(paragraph.text) for paragraph in content)
         self.interviewee: Mention | None = None
         self.tags: re.Pattern | None = None
+        self.names: list[str] = []
+        self.max_blocks = max_blocks
 
     def walk(self) -> None:
         for index, paragraph in enumerate(self.content):
@@ -122,6 +138,11 @@ class _Walker:
             opened = self._read(index, paragraph)
             if opened and self.first == len(self.content):
                 self.first = index
+            if opened and self.max_blocks is not None and len(self.blocks) > self.max_blocks:
+                raise TooManySpeakers(
+                    f"The article has more than {self.max_blocks} speakers (line {paragraph.line} "
+                    f"introduces one more), over the limit of {self.max_blocks}."
+                )
         self.blocks = [block for block in self.blocks if block.body or block.form == "line"]
         for block in self.blocks:
             if block.form == "line":
@@ -141,6 +162,8 @@ class _Walker:
                 block = self._block(speaker, paragraph, "answer")
                 self._add(block, paragraph, answer.end())
                 return True
+        if not _MAYBE_SPEAKER.search(text) and not (self.tags and self.tags.search(text)):
+            return self._go_on(index, paragraph)  # the common case: plain prose, decided at once
         speaker = parse_speaker(paragraph)
         if speaker:
             return self._speaker_line(speaker, paragraph)
@@ -152,6 +175,11 @@ class _Walker:
             return True
         if self._speech_tags(paragraph):
             return True
+        return self._go_on(index, paragraph)
+
+    def _go_on(self, index: int, paragraph: Paragraph) -> bool:
+        """A paragraph naming nobody: the current speaker's, unless it is narration."""
+        text = paragraph.text
         if self.current is None:
             if self.interview and self.blocks and self._interviewee(index):
                 # An unlabelled answer after a question.
@@ -204,10 +232,15 @@ class _Walker:
         return block
 
     def _add(self, block: Block, paragraph: Paragraph, offset: int, end: int | None = None) -> None:
-        end = len(paragraph.text) if end is None else end
-        piece = paragraph.text[offset:end]
-        stripped = piece.strip(" \t\u3000，,：:")
-        if not stripped or not re.search(r"[\u4e00-\u9fff]", stripped):
+        text = paragraph.text
+        if offset == 0 and end is None and text[0] not in _PIECE_EDGES and text[-1] not in _PIECE_EDGES:
+            if _HAN.search(text):
+                block.body.append(paragraph)
+            return
+        end = len(text) if end is None else end
+        piece = text[offset:end]
+        stripped = piece.strip(_PIECE_EDGES)
+        if not stripped or not _HAN.search(stripped):
             return
         start = paragraph.start + offset + piece.index(stripped)
         block.body.append(Paragraph(stripped, start, start + len(stripped), paragraph.line))
@@ -225,8 +258,9 @@ class _Walker:
         return (block, label.end()) if block else None
 
     def _remember(self, name: str) -> None:
-        names = [block.speaker.name for block in self.blocks] + [name]
-        self.tags = name_tag_pattern(names)
+        if name not in self.names:
+            self.names.append(name)
+            self.tags = name_tag_pattern(self.names)
 
     def _speech_tags(self, paragraph: Paragraph) -> bool:
         """Split a paragraph at its speech tags; each piece goes to the speaker its tag names."""

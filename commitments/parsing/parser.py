@@ -6,7 +6,7 @@ The source is read by ``readers.read_source`` (one reader per format); the gramm
 """
 
 from .aliases import department_aliases
-from .blocks import Block, lay_out
+from .blocks import Block, TooManySpeakers, lay_out
 from .decoding import split_paragraphs
 from .errors import ArticleParseError
 from .metadata import read_metadata
@@ -26,7 +26,7 @@ _CLOSING = "。！？!?”’」』…）)】]"
 
 
 class ArticleTooLarge(ArticleParseError):
-    """More departments or commitments than one article may hold."""
+    """More commitments than one article may hold (TooManySpeakers for departments)."""
 
 
 def parse_article(
@@ -45,20 +45,11 @@ def parse_article(
     text, parse_text, source_format, url, title_hint = _read(raw, filename)
     _refuse_plan_outline(parse_text)
     paragraphs = split_paragraphs(parse_text)
-    layout = lay_out(paragraphs)
-    if max_departments is not None and len(layout.blocks) > max_departments:
-        raise ArticleTooLarge(
-            f"The article has {len(layout.blocks)} speakers, over the limit of {max_departments}."
-        )
+    layout = lay_out(paragraphs, max_departments)
     metadata = read_metadata(layout.header, layout.footer)
     year = metadata.published_at.year if metadata.published_at else None
     city = city or article_city(metadata, layout, parse_text)
-    statements = [_block_statements(block) for block in layout.blocks]
-    count = sum(len(found) for found, _ in statements)
-    if max_commitments is not None and count > max_commitments:
-        raise ArticleTooLarge(
-            f"The article has {count} commitments, over the limit of {max_commitments}."
-        )
+    statements = _statements(layout.blocks, max_commitments)
     departments: dict[str, ParsedDepartment] = {}
     for block, (found, past) in zip(layout.blocks, statements):
         department = _department(text, parse_text, block, found, past, year, city)
@@ -109,10 +100,23 @@ def _refuse_plan_outline(parse_text: str) -> None:
         raise ArticleParseError("The input is a plan document, not an article where officials speak.")
 
 
-def _block_statements(block: Block) -> tuple[list[Statement], list[Statement]]:
-    found = [statement for paragraph in block.body for statement in split_statements(paragraph)]
-    past = [statement for paragraph in block.body for statement in past_statements(paragraph)]
-    return found, past
+def _statements(blocks: list[Block], limit: int | None):
+    """Each block's commitments and past sentences; refused as soon as the commitments exceed the
+    limit, before any costly classification."""
+    statements, count = [], 0
+    for block in blocks:
+        found, past = [], []
+        for paragraph in block.body:
+            found.extend(split_statements(paragraph))
+            past.extend(past_statements(paragraph))
+            if limit is not None and count + len(found) > limit:
+                raise ArticleTooLarge(
+                    f"The article has more than {limit} commitments (line {paragraph.line} "
+                    f"goes past the limit of {limit})."
+                )
+        count += len(found)
+        statements.append((found, past))
+    return statements
 
 
 def _department(text, parse_text, block, statements, past, year, city) -> ParsedDepartment:
