@@ -27,7 +27,7 @@ FURNITURE = ["首页", "展开频道", "一周热门", "热门", "相关新闻",
     ["news-portal-utf8.html", "gov-table-gbk.html", "epaper-br-gbk.html",
      "mirror-traditional-utf8.html", "interview-divs-utf8.html", "wechat-sections-utf8.html",
      "sidebar-heavy-utf8.html", "district-inline-headline-utf8.html",
-     "agency-split-date-utf8.html"],
+     "agency-split-date-utf8.html", "association-h5-headline-utf8.html"],
 )
 def test_no_page_furniture_script_or_comment_reaches_the_text(name):
     source = page(name)
@@ -279,3 +279,16 @@ def test_an_article_cut_in_two_by_an_advertisement_is_read_whole():
 def test_the_title_hint_is_the_pages_title_without_the_site_name(title, hint):
     raw = f"<html><head><title>{title}</title></head><body><p>市商务局将推进改革，建设消费中心。</p></body></html>"
     assert read_source(raw).title_hint == hint
+
+
+def test_a_heading_of_any_level_above_the_body_is_the_headline_when_the_title_names_the_site():
+    source = page("association-h5-headline-utf8.html")
+    assert source.text.splitlines() == [
+        "市交通运输局局长王海涛：五年内建成国家物流枢纽城市",
+        "发布时间：2021-01-11 来源：某某市物流与采购联合会",
+        "1月10日，市物流与采购联合会年会召开。市交通运输局局长王海涛在会上表示，五年内，我市将建成国家物流枢纽城市，"
+        "多式联运货运量年均增长15%。",
+        "会议现场",
+        "王海涛说，今年将新开通中欧班列线路3条，新建城乡配送中心20个，让物流成本占地区生产总值的比重下降到13%以下。",
+    ]
+    assert source.title_hint == "市交通运输局局长王海涛：五年内建成国家物流枢纽城市"

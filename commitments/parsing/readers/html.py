@@ -282,7 +282,9 @@ _BAD_HINT = re.compile(
 _BODY_FURNITURE = re.compile(
     r"^(?:上一篇|下一篇|上一条|下一条|【?纠错】?|【?打印本页】?|打印本页|关闭本页|【?关闭窗口】?|返回顶部|点击排行"
     r"|相关链接|相关稿件|延伸阅读|推荐阅读|扫一扫|扫码|手机看|手机扫描|用微信扫描|用手机扫描|分享|字号|\[?打印\]?"
-    r"|责任编辑[:：]?$|来源[:：]?$|附件[:：]?$|原标题[:：]?$|微信扫一扫|关注该公众号|在看$|阅读\s*[\d.万]+$)"
+    r"|责任编辑[:：]?$|来源[:：]?$|附件[:：]?$|原标题[:：]?$|微信扫一扫|关注该公众号|在看$|阅读\s*[\d.万]+$"
+    r"|作者最新文章|更多文章$|热门文章|猜你喜欢|返回.{0,8}首页|点击进入专题|免责声明|声明[:：]本文|收藏成功"
+    r"|知道了$|查看更多$|展开全文$|点击查看|本文链接[:：]?$)"
 )
 
 
@@ -442,6 +444,19 @@ def _title_line(lines: list[Line], hints: list[str]) -> int | None:
     return None
 
 
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+_TITLE_HINT = re.compile(r"title|biaoti|\bbt", re.IGNORECASE)
+
+
+def _looks_like_headline(line: Line) -> bool:
+    """A heading or an element named as a title, no link, no sentence: 2019年……成功举行！"""
+    text = line.text
+    if line.links or not 6 <= len(text) <= 80 or text.endswith(("。", "；", "，")):
+        return False
+    owner = line.owner
+    return owner.tag in _HEADINGS or bool(_TITLE_HINT.search(owner.hint()))
+
+
 def _headline_index(
     lines: list[Line], before: int, hints: list[str], reach: int = 40
 ) -> int | None:
@@ -453,7 +468,7 @@ def _headline_index(
             continue
         if lines[index].links < len(text) / 2 and any(_matches(text, hint) for hint in hints):
             return index
-        if best is None and lines[index].owner.tag in ("h1", "h2") and not lines[index].links:
+        if best is None and _looks_like_headline(lines[index]):
             best = index
     return best
 
@@ -549,6 +564,8 @@ def _article_lines(
         headline = start = anchor  # the body holds its headline: what comes before it is not text
     elif anchor is not None and anchor < start and _scoring_between(lines, anchor, start) <= 3:
         headline = anchor
+    elif (inside := _headline_inside(lines, start, end)) is not None:
+        headline = start = inside
     else:
         headline = _headline_index(lines, start, hints, reach=15)
     body_lines = [line for line in lines[start:end] if not _inside_furniture(line, body)]
@@ -589,12 +606,23 @@ def _article_lines(
 _TOOLS = re.compile(
     r"\s*(?:[【\[](?:字体|字号|打印|关闭|关闭窗口|收藏|纠错|分享|大|中|小)[^】\]]*[】\]])+"
     r"|\s*(?:浏览|阅读|点击|访问)(?:次数|量)?\s*[:：]\s*[\d,]*"
+    r"|\s*字号\s*[:：]\s*(?:A[-+]?\s*)+|\s*(?:我有话说|我要评论)\s*[(（]?\d*人?参与[)）]?|\s*收藏本文"
+    r"|\s*(?:打印|分享到?)\s*$"
 )
 
 
 def _without_tools(text: str) -> str:
     """A dateline without its font-size, print and view-count tools: 【字体：大 中 小】【打印】."""
-    return _TOOLS.sub("", text).strip() or text
+    return _SPACES.sub(" ", _TOOLS.sub(" ", text)).strip() or text
+
+
+def _headline_inside(lines: list[Line], start: int, end: int) -> int | None:
+    """A heading among the body's lines before its first paragraph: the one nearest to it."""
+    first = next((index for index in range(start, end) if _line_score(lines[index]) > 5), end)
+    for index in range(first - 1, start - 1, -1):
+        if _looks_like_headline(lines[index]) and not _DATE.search(lines[index].text):
+            return index
+    return None
 
 
 def _scoring_between(lines: list[Line], first: int, last: int) -> int:
