@@ -30,9 +30,13 @@ _DATE = re.compile(
 )
 _DATE_LABEL = re.compile(r"^(?:发布时间|发布日期|发表时间|发稿时间|更新时间|时间|日期)\s*[:：]")
 _SOURCE = re.compile(
-    r"(?:来源|稿源|信息来源|文章来源|出处)\s*[:：]\s*(?P<source>[^\s【】\[\]()（）|｜<>]+)"
+    r"(?:来源|稿源|信息来源|文章来源|出处)\s*[:：]\s*(?P<source>[^\s【】\[\]()（）|｜<>]+?)"
+    r"(?=作者|编辑|责编|记者|发布|时间|浏览|点击|字号|$|[\s【】\[\]()（）|｜<>])"
 )
+# 2018年12月28日 19:55 新京报: an outlet's name alone after the date and time.
+_OUTLET_AFTER_DATE = re.compile(r"^\s*(?P<source>[\u4e00-\u9fffA-Za-z·]{2,12})\s*$")
 _EDITOR = re.compile(r"^[【\[]?(?:责任)?编辑\s*[:：]\s*(?P<editor>[^】\]\s]+)")
+_EDITOR_CODE = re.compile(r"_[A-Z]{1,4}\d{2,6}$")  # 杨倩_NF4425: a portal's staff code
 _EDITOR_ANYWHERE = re.compile(
     r"(?:^|[\s【\[（(】\]])(?:责任编辑|责编|编辑)\s*[:：]\s*(?P<editor>[^】\]）)\s|｜]+)"
 )
@@ -172,6 +176,10 @@ def read_dateline(text: str) -> Dateline | None:
     source = _SOURCE.search(text)
     if source:
         dateline.source = source["source"]
+    elif date and date.start() == 0 and date["hour"]:
+        outlet = _OUTLET_AFTER_DATE.match(text[date.end() :])
+        if outlet and not is_title_furniture(outlet["source"]):
+            dateline.source = outlet["source"]
     return dateline
 
 
@@ -224,9 +232,9 @@ def read_metadata(
         if is_credits(paragraph):
             metadata.credits = _credits(paragraph.text)
         elif is_editor(paragraph):
-            metadata.editor = _EDITOR.match(paragraph.text)["editor"]
+            metadata.editor = _EDITOR_CODE.sub("", _EDITOR.match(paragraph.text)["editor"])
         elif not metadata.editor and (editor := _EDITOR_ANYWHERE.search(paragraph.text)):
-            metadata.editor = editor["editor"]
+            metadata.editor = _EDITOR_CODE.sub("", editor["editor"])
     if not metadata.credits:
         for dateline in datelines:
             if dateline.credits:
@@ -335,6 +343,10 @@ def _number(text: str) -> int:
     return _CHINESE_DIGITS.get(text, 0)
 
 
+# Words in a credits line that are no one's name: (记者陈智 整合), (记者 王某 报道).
+_NOT_NAMES = {"整合", "综合", "报道", "整理", "摄", "摄影", "发", "文", "图", "编译", "采写", "实习生"}
+
+
 def _credits(text: str) -> dict[str, list[str]]:
     """Names by role; a role word is glued to the first name it introduces (记者马振华 黄丽娟)."""
     credits: dict[str, list[str]] = {}
@@ -343,6 +355,6 @@ def _credits(text: str) -> dict[str, list[str]]:
         match = _ROLE.match(word)
         if match:
             role, word = match["role"], match["name"]
-        if role and word:
+        if role and word and word not in _NOT_NAMES:
             credits.setdefault(role, []).append(word)
     return credits

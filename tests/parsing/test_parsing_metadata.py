@@ -198,3 +198,22 @@ def test_credits_name_their_roles_after_any_outlet():
     dateline = read_dateline("杭州日报讯（杭州日报记者 王晓燕 通讯员 钱程）昨天，……")
     assert dateline.credits == {"记者": ["王晓燕"], "通讯员": ["钱程"]}
     assert is_title_furniture("原标题：为数字经济插上翅膀")
+
+
+@pytest.mark.parametrize(
+    ("line", "source"),
+    [
+        ("2019-09-26 12:11来源：证券时报网作者：李在山", "证券时报网"),
+        ("2018年12月28日 19:55 新京报", "新京报"),
+        ("2021-01-05 08:30:12 长江日报", "长江日报"),
+        ("2021-01-05 长江日报", ""),  # a date alone, then a word: not surely an outlet
+        ("发布时间：2021-01-05 08:30 来源：长江网 字号：大", "长江网"),
+    ],
+)
+def test_the_source_is_read_up_to_the_next_field(line, source):
+    assert read_dateline(line).source == source
+
+
+def test_role_words_and_staff_codes_are_not_names():
+    assert read_dateline("长江网10月4日讯（记者陈智 整合）国庆中秋长假过半，……").credits == {"记者": ["陈智"]}
+    assert metadata_of("标题\n正文。\n责任编辑：杨倩_NF4425\n", 1).editor == "杨倩"
