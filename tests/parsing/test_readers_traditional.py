@@ -79,3 +79,21 @@ def test_a_traditional_page_saved_as_big5_is_decoded_by_its_charset():
     source = read_source(page.encode("big5"))
     assert source.text == "市交通運輸局局長黃志強表示，「十四五」期間將新建城市快速路120公里。\n"
     assert source.parse_text == "市交通运输局局长黄志强表示，“十四五”期间将新建城市快速路120公里。\n"
+
+
+def test_traditional_text_in_big5_is_not_read_as_gb18030_gibberish():
+    source = read_source(TRADITIONAL.encode("big5"))
+    assert source.text == TRADITIONAL
+    assert source.parse_text == SIMPLIFIED
+
+
+def test_a_page_in_big5_without_a_declared_charset_is_read_as_big5():
+    body = "<p>市交通運輸局局長黃志強表示，「十四五」期間將新建城市快速路120公里，軌道交通運營里程力爭突破600公里。</p>"
+    page = f"<html><head><title>交通</title></head><body>{body}</body></html>"
+    source = read_source(page.encode("big5"))
+    assert source.text.startswith("市交通運輸局局長黃志強表示")
+
+
+def test_gb18030_text_is_still_read_as_gb18030():
+    text = "市统计局局长张三：推进统计现代化改革，建设统计大数据平台。\n"
+    assert read_source(text.encode("gb18030")).text == text

@@ -12,7 +12,7 @@ the body, the editor and credits from the few lines after it.
 import re
 from html.parser import HTMLParser
 
-from ..decoding import Paragraph, is_furniture
+from ..decoding import Paragraph, is_furniture, prefer_big5
 from ..errors import ArticleParseError
 from .normalise import parse_text_of
 from .source import SourceText
@@ -74,9 +74,10 @@ def decode_page(raw: bytes | str) -> str:
     candidates.append("gb18030")
     for encoding in candidates:
         try:
-            return raw.decode(encoding)
+            page = raw.decode(encoding)
         except (UnicodeDecodeError, LookupError):
             continue
+        return prefer_big5(raw, page) if encoding == "gb18030" else page
     # A page with a few broken bytes is still a page: read it as its likeliest encoding.
     for encoding in candidates:
         try:
