@@ -265,3 +265,10 @@ def test_the_preview_shows_baselines_apart_from_targets(staff, article_path, mon
     baselines = re.search(r'<ul class="baselines">(.*?)</ul>', page, re.S)[1]
     assert f"基数:{read_with_a_baseline.text}" in baselines
     assert "文章在“余力军”一段处结束,可能不完整。" in page
+
+
+def test_pasted_text_beyond_the_request_limit_is_a_400_not_a_500(staff, imported_article, settings):
+    before = every_row()
+    response = staff.post(URL, {"text": "噪" * (settings.DATA_UPLOAD_MAX_MEMORY_SIZE // 2)})
+    assert response.status_code == 400
+    assert every_row() == before
