@@ -97,3 +97,27 @@ def test_a_page_in_big5_without_a_declared_charset_is_read_as_big5():
 def test_gb18030_text_is_still_read_as_gb18030():
     text = "市统计局局长张三：推进统计现代化改革，建设统计大数据平台。\n"
     assert read_source(text.encode("gb18030")).text == text
+
+
+def test_the_seed_article_in_traditional_characters_parses_like_the_original():
+    import opencc
+
+    from commitments.parsing import parse_article
+
+    from .articles import REAL_ARTICLE
+
+    original = REAL_ARTICLE.read_text(encoding="utf-8")
+    traditional = opencc.OpenCC("s2t").convert(original)
+    assert traditional != original and len(traditional) == len(original)
+    simplified_parse, traditional_parse = parse_article(original), parse_article(traditional)
+    assert traditional_parse.text == traditional
+
+    def summary(article):
+        return [(d.name, d.official.name, len(d.commitments)) for d in article.departments]
+
+    assert summary(traditional_parse) == summary(simplified_parse)
+    assert len(traditional_parse.departments) == 11
+    for department in traditional_parse.departments:
+        for commitment in department.commitments:
+            assert traditional_parse.text[commitment.start : commitment.end] == commitment.text
+    assert traditional_parse.published_at == simplified_parse.published_at
