@@ -292,3 +292,9 @@ def test_a_heading_of_any_level_above_the_body_is_the_headline_when_the_title_na
         "王海涛说，今年将新开通中欧班列线路3条，新建城乡配送中心20个，让物流成本占地区生产总值的比重下降到13%以下。",
     ]
     assert source.title_hint == "市交通运输局局长王海涛：五年内建成国家物流枢纽城市"
+
+
+def test_a_subtitle_naming_the_interviewed_official_is_kept_under_the_headline():
+    lines = page("interview-subtitle-utf8.html").text.splitlines()
+    assert lines[:3] == ["让长江主轴成为城市会客厅", "——访江岸区委副书记、区长吴海燕", "2021-01-15 09:42 来源：长江日报"]
+    assert lines[3] == "记者：江岸区在“十四五”时期的定位是什么？" and len(lines) == 7

@@ -576,6 +576,8 @@ def _article_lines(
         for line in lines[headline + 1 : start][:12]:
             if len(line.text) <= 160 and (_DATE.search(line.text) or _DATELINE_WORDS.search(line.text)):
                 header.append(_without_tools(line.text))
+            elif _is_subtitle(line) and len(header) == 1:  # ——访市发改委主任王某, under the headline
+                header.append(line.text)
     elif headline is None and hints and hints[0] and not any(
         hints[0] in line.text for line in body_lines[:3]
     ):
@@ -615,6 +617,13 @@ _TOOLS = re.compile(
 def _without_tools(text: str) -> str:
     """A dateline without its font-size, print and view-count tools: 【字体：大 中 小】【打印】."""
     return _SPACES.sub(" ", _TOOLS.sub(" ", text)).strip() or text
+
+
+def _is_subtitle(line: Line) -> bool:
+    text = line.text
+    if text.startswith(("——", "—", "──", "--")) and 4 <= len(text) <= 80 and not line.links:
+        return True
+    return _looks_like_headline(line) and not _is_furniture(line)
 
 
 def _headline_inside(lines: list[Line], start: int, end: int) -> int | None:
