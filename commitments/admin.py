@@ -9,7 +9,7 @@ from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import models, transaction
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -317,6 +317,8 @@ class StatusUpdateAdmin(admin.ModelAdmin):
 class ArticleAdmin(admin.ModelAdmin):
     list_display = ["title", "source", "city", "published_at", "imported_at"]
     list_filter = ["source", "city"]
+    # The original address of the article (url): typed without a scheme, it is an https one.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     search_fields = ["title", "text"]
     readonly_fields = ["content_hash", "imported_at"]
     date_hierarchy = "published_at"
