@@ -24,6 +24,7 @@ from .punctuation import SENTENCE_STOPS
 from .speakers import (
     POSTS,
     SPEECH_VERBS,
+    is_name,
     Mention,
     Speaker,
     find_mentions,
@@ -55,6 +56,10 @@ _NARRATION = re.compile(
     r"|记者从|记者在|记者看到|本报讯|数据显示|资料显示|统计显示|截至|此前|当天|当日|会上|会议指出|会议强调"
     r"|会议要求|会议提出)"
 )
+_DATELINE = re.compile(r"(?:19|20)[0-9]{2}\s*[-年/.]\s*[0-9]{1,2}\s*[-月/.]\s*[0-9]{1,2}|来源\s*[：:]|本报讯|日报讯")
+# 报告提出, …: the report the speaker delivered goes on speaking for them.
+_REPORT_SAYS = re.compile(r"^(?:政府)?(?:工作)?报告(?:提出|指出|明确|强调|显示|部署)[，：,:]?")
+_VERB_OR_REPORT = rf"(?:同志)?(?:(?:[0-9一二三四五六七八九十]{{1,2}}月)?[0-9一二三四五六七八九十]{{1,3}}日)?(?:{SPEECH_VERBS}|代表[^，。；]{{0,12}}?作[^，。；]{{0,12}}?报告)"
 # Anything a speaker line, label or speech tag needs: a post, a colon, a pronoun before a verb.
 _MAYBE_SPEAKER = re.compile(rf"{POSTS}|[：:]|[他她](?:{SPEECH_VERBS})")
 
@@ -92,8 +97,19 @@ def content_paragraphs(paragraphs: list[Paragraph]) -> tuple[list[Paragraph], bo
     return content, continued
 
 
-class TooManySpeakers(ArticleParseError):
-    """More speakers than one article may hold, found before reading on."""
+class ArticleTooLarge(ArticleParseError):
+    """More departments or commitments than one article may hold, refused before reading on.
+
+    ``what`` is "departments" or "commitments"; ``count`` how many were found when the parse
+    stopped (the limit plus one: it stops as soon as the limit is passed); ``limit`` the limit.
+    """
+
+    def __init__(self, message: str, *, what: str, count: int, limit: int):
+        super().__init__(message)
+        self.what, self.count, self.limit = what, count, limit
+
+
+TooManySpeakers = ArticleTooLarge
 
 
 def lay_out(paragraphs: list[Paragraph], max_blocks: int | None = None) -> Layout:
@@ -129,6 +145,14 @@ class _Walker:
         self.tags: re.Pattern | None = None
         self.names: list[str] = []
         self.max_blocks = max_blocks
+        # Speakers named in the article's title (市商务局局长某某:十四五期间……): they speak when a
+        # tag names them, or, if nobody else ever speaks, the whole article is theirs.
+        self.pending: list[tuple[int, Speaker]] = []
+        # A title naming a post but no person (东西湖区区长:……): whoever holds it speaks.
+        self.pending_post: tuple[str, tuple[str, ...]] | None = None
+        self.prose_seen = False
+        self.dateline_seen = False
+        self.reporting: Block | None = None
 
     def walk(self) -> None:
         for index, paragraph in enumerate(self.content):
@@ -139,17 +163,40 @@ class _Walker:
             if opened and self.first == len(self.content):
                 self.first = index
             if opened and self.max_blocks is not None and len(self.blocks) > self.max_blocks:
-                raise TooManySpeakers(
+                raise ArticleTooLarge(
                     f"The article has more than {self.max_blocks} speakers (line {paragraph.line} "
-                    f"introduces one more), over the limit of {self.max_blocks}."
+                    f"introduces one more), over the limit of {self.max_blocks}.",
+                    what="departments",
+                    count=len(self.blocks),
+                    limit=self.max_blocks,
                 )
+        if not self.blocks and self.pending:
+            self._adopt_title_speaker()
         self.blocks = [block for block in self.blocks if block.body or block.form == "line"]
         for block in self.blocks:
             if block.form == "line":
                 _take_headline(block)
 
+    def _adopt_title_speaker(self) -> None:
+        """Nobody speaks in the body: the person the title names owns its statements."""
+        index, speaker = self.pending[0]
+        block = self._block(speaker, self.content[index], "reported")
+        for paragraph in self.content[index + 1 : self.end]:
+            if not (_QUESTION.match(paragraph.text) or _DATELINE.search(paragraph.text)):
+                self._add(block, paragraph, 0)
+        self.first = index
+
     def _read(self, index: int, paragraph: Paragraph) -> bool:
         """Assign the paragraph; True when it names a speaker."""
+        opened = self._read_paragraph(index, paragraph)
+        text = paragraph.text
+        if len(text) > 30 and text.endswith(SENTENCE_STOPS + ("”",)):
+            self.prose_seen = True
+        if _DATELINE.search(text):
+            self.dateline_seen = True
+        return opened
+
+    def _read_paragraph(self, index: int, paragraph: Paragraph) -> bool:
         text = paragraph.text
         if self.interview and (_QUESTION.match(text) or _is_bare_question(text)):
             self.current = None
@@ -162,11 +209,21 @@ class _Walker:
                 block = self._block(speaker, paragraph, "answer")
                 self._add(block, paragraph, answer.end())
                 return True
+        report = _REPORT_SAYS.match(text)
+        if report and self.reporting is not None and self.current is self.reporting:
+            self._add(self.current, paragraph, report.end())
+            return False
         if not _MAYBE_SPEAKER.search(text) and not (self.tags and self.tags.search(text)):
             return self._go_on(index, paragraph)  # the common case: plain prose, decided at once
         speaker = parse_speaker(paragraph)
+        if speaker and self._is_title_line(index, speaker):
+            self.pending.append((index, speaker))
+            self._remember(speaker.name)
+            return False
         if speaker:
             return self._speaker_line(speaker, paragraph)
+        if not self.blocks and not self.pending_post and index <= 3:
+            self._read_post_title(text)
         label = self._name_label(text)
         if label:
             block, end = label
@@ -194,6 +251,41 @@ class _Walker:
         self._add(self.current, paragraph, 0)
         return False
 
+    def _is_title_line(self, index: int, speaker: Speaker) -> bool:
+        """A speaker line that is the article's title: first lines, before any dateline or prose,
+        with its words on the same line."""
+        return (
+            bool(speaker.headline or speaker.speech_start >= 0)
+            and not self.blocks
+            and not self.prose_seen
+            and not self.dateline_seen
+            and index <= 5
+        )
+
+    def _read_post_title(self, text: str) -> None:
+        head = re.match(r"^([\u4e00-\u9fff、]{3,30})[：:]", text)
+        if head:
+            from .speakers import split_unit_titles
+
+            self.pending_post = split_unit_titles(head.group(1))
+
+    def _post_holder(self, text: str) -> list[tuple[int, int, Block]]:
+        """区长张晓峰代表区人民政府作工作报告: the holder of the post the title named."""
+        if self.pending_post is None:
+            return []
+        unit, titles = self.pending_post
+        post = re.escape(titles[-1])
+        match = re.search(rf"{post}(?P<name>[\u4e00-\u9fff]{{2,3}}?)(?={_VERB_OR_REPORT})", text)
+        if not match or not is_name(match["name"]):
+            return []
+        speaker = Speaker(unit, titles, match["name"], "", 0)
+        block = self._block(speaker, None, "reported")
+        self._remember(match["name"])
+        verb = re.compile(_VERB_OR_REPORT).match(text, match.end())
+        if verb and verb.group().startswith("代表"):
+            self.reporting = block
+        return [(match.start(), verb.end() if verb else match.end(), block)]
+
     def _unspoken(self, paragraph: Paragraph) -> None:
         if self.blocks:
             self.unspoken.append(paragraph)
@@ -218,7 +310,12 @@ class _Walker:
 
     def _block(self, speaker: Speaker, paragraph: Paragraph | None, form: str) -> Block:
         key = (speaker.unit, speaker.name)
-        block = self.by_key.get(key)
+        block = self.by_key.get(key) or self._same_person(speaker)
+        if block is not None and len(speaker.titles) > len(block.speaker.titles) and form != "line":
+            # 区长 in the title, 区委副书记、区长 in the lead: the fuller titles win.
+            old = block.speaker
+            block.speaker = Speaker(old.unit, speaker.titles, old.name, old.headline,
+                                    old.headline_start, old.speech_start)
         if block is None or (form == "line" and speaker.speech_start < 0):
             paragraph = paragraph or Paragraph("", 0, 0, 0)
             start = speaker.headline_start if speaker.headline else paragraph.end
@@ -230,6 +327,21 @@ class _Walker:
             self.by_key[key] = block
         self.current = block
         return block
+
+    def _same_person(self, speaker: Speaker) -> Block | None:
+        """The block of the same person under a short or full name of the unit (区发改局 and
+        区发展和改革局), or under a unit named with or without its city (江岸区, 武汉市江岸区)."""
+        for block in self.blocks:
+            other = block.speaker
+            if other.name != speaker.name or block.form == "line":
+                continue
+            short, full = sorted((_short_suffix(other.unit), _short_suffix(speaker.unit)), key=len)
+            if full.endswith(short) or (short[-1] == full[-1] and _is_subsequence(short, full)):
+                if len(speaker.unit) > len(other.unit):
+                    block.speaker = Speaker(speaker.unit, block.speaker.titles, other.name,
+                                            other.headline, other.headline_start, other.speech_start)
+                return block
+        return None
 
     def _add(self, block: Block, paragraph: Paragraph, offset: int, end: int | None = None) -> None:
         text = paragraph.text
@@ -273,7 +385,11 @@ class _Walker:
             speaker = Speaker(mention.unit, mention.titles, mention.name, "", paragraph.start)
             block = self._block(speaker, paragraph, "reported")
             self._remember(mention.name)
+            if text[mention.end : mention.verb_end].startswith("代表"):
+                self.reporting = block
             tags.append((mention.start, mention.verb_end, block))
+        if not tags:
+            tags = self._post_holder(text)
         if self.tags is not None:
             for match in self.tags.finditer(text):
                 if any(start <= match.start() < end for start, end, _ in tags):
@@ -288,8 +404,11 @@ class _Walker:
         tags.sort(key=lambda tag: tag[0])
         for number, (start, verb_end, block) in enumerate(tags):
             before = text[(tags[number - 1][1] if number else 0) : start]
-            if number == 0 and before.strip() and block is previous and not _is_quote_before_tag(
-                before
+            if (
+                number == 0
+                and before.strip().endswith(SENTENCE_STOPS + ("”",))
+                and block is previous
+                and not _is_quote_before_tag(before)
             ):
                 # The speaker goes on: 黄国庆说 closes a paragraph that is his already.
                 self._add(block, paragraph, 0, start)
@@ -315,6 +434,11 @@ class _Walker:
             if surname and name.startswith(surname) and len(surname) < len(name):
                 if any(title.endswith(post.group()) for title in titles):
                     return block
+        for _, speaker in self.pending:
+            if who == speaker.name or (surname and speaker.name.startswith(surname)):
+                self.pending = [(i, s) for i, s in self.pending if s is not speaker]
+                plain = Speaker(speaker.unit, speaker.titles, speaker.name, "", 0)
+                return self._block(plain, None, "reported")
         return None
 
     def _interviewee(self, index: int) -> Speaker | None:
@@ -329,6 +453,18 @@ class _Walker:
     @staticmethod
     def _as_speaker(mention: Mention) -> Speaker:
         return Speaker(mention.unit, mention.titles, mention.name, "", 0)
+
+
+def _short_suffix(unit: str) -> str:
+    for long, short in (("委员会", "委"), ("办公室", "办")):
+        if unit.endswith(long):
+            return unit[: -len(long)] + short
+    return unit
+
+
+def _is_subsequence(short: str, full: str) -> bool:
+    remaining = iter(full)
+    return all(character in remaining for character in short)
 
 
 def _opens_clause(text: str, position: int) -> bool:

@@ -6,7 +6,7 @@ The source is read by ``readers.read_source`` (one reader per format); the gramm
 """
 
 from .aliases import department_aliases
-from .blocks import Block, TooManySpeakers, lay_out
+from .blocks import ArticleTooLarge, Block, lay_out
 from .decoding import split_paragraphs
 from .errors import ArticleParseError
 from .metadata import read_metadata
@@ -25,10 +25,6 @@ GOALS_CITY = "武汉"
 _CLOSING = "。！？!?”’」』…）)】]"
 
 
-class ArticleTooLarge(ArticleParseError):
-    """More commitments than one article may hold (TooManySpeakers for departments)."""
-
-
 def parse_article(
     raw: bytes | str,
     filename: str | None = None,
@@ -43,10 +39,12 @@ def parse_article(
     classification.
     """
     text, parse_text, source_format, url, title_hint = _read(raw, filename)
-    _refuse_plan_outline(parse_text)
     paragraphs = split_paragraphs(parse_text)
+    _refuse_plan_outline(paragraphs)
     layout = lay_out(paragraphs, max_departments)
-    metadata = read_metadata(layout.header, layout.footer)
+    metadata = read_metadata(
+        layout.header, layout.footer, paragraphs=paragraphs, url=url, title_hint=title_hint
+    )
     year = metadata.published_at.year if metadata.published_at else None
     city = city or article_city(metadata, layout, parse_text)
     statements = _statements(layout.blocks, max_commitments)
@@ -91,13 +89,15 @@ def _read(raw, filename):
     return text, text, "text", None, None
 
 
-def _refuse_plan_outline(parse_text: str) -> None:
+def _refuse_plan_outline(paragraphs) -> None:
+    """A plan document (第一章, 目录 …) is refused by the outline detector's one sentence."""
     try:
-        from .outline import is_plan_outline
-    except ImportError:
+        from .outline import looks_like_plan_outline
+    except ImportError:  # pragma: no cover - the detector is teammate readers' module
         return
-    if is_plan_outline(parse_text):
-        raise ArticleParseError("The input is a plan document, not an article where officials speak.")
+    reason = looks_like_plan_outline(paragraphs)
+    if reason:
+        raise ArticleParseError(reason)
 
 
 def _statements(blocks: list[Block], limit: int | None):
@@ -112,7 +112,10 @@ def _statements(blocks: list[Block], limit: int | None):
             if limit is not None and count + len(found) > limit:
                 raise ArticleTooLarge(
                     f"The article has more than {limit} commitments (line {paragraph.line} "
-                    f"goes past the limit of {limit})."
+                    f"goes past the limit of {limit}).",
+                    what="commitments",
+                    count=count + len(found),
+                    limit=limit,
                 )
         count += len(found)
         statements.append((found, past))

@@ -45,8 +45,13 @@ def article_city(metadata, layout, parse_text: str) -> str | None:
     for outlet, city in OUTLET_CITIES.items():
         if outlet in source or outlet in head[:2000]:
             return city
-    named = _CITY_UNIT.findall(parse_text[:20000])
-    for city in named:
-        if city not in _NOT_CITIES and len(city) >= 2:
-            return city
+    # Last: the body names Wuhan or its landmarks, and no speaker's unit names another city.
+    if _WUHAN_WORDS.search(parse_text[:50000]):
+        return "武汉"
     return None
+
+
+_WUHAN_WORDS = re.compile(
+    r"武汉|大武汉|东湖科学城|光谷科创大走廊|光谷|汉口|汉阳|武昌|江汉路|楚河汉街|"
+    + "|".join(f"{district}区" for district in WUHAN_DISTRICTS[:12])
+)

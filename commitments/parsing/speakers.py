@@ -81,7 +81,7 @@ def parse_speaker(paragraph: Paragraph) -> Speaker | None:
     A line may be unit, titles and name followed by a colon, then nothing, a headline, or the
     speech itself; or only unit, titles and name, spaces allowed and no colon.
     """
-    text = paragraph.text
+    text = _TITLE_LEAD.sub(lambda found: "　" * len(found.group()), paragraph.text)
     match = _HEAD.match(text)
     if match:
         parts = split_head(_squeeze(match["head"]))
@@ -96,7 +96,39 @@ def parse_speaker(paragraph: Paragraph) -> Speaker | None:
         parts = split_head(_squeeze(text))
         if parts:
             return Speaker(*parts, "", paragraph.end)
+    bracketed = _BRACKETED.match(text)
+    if bracketed and is_name(bracketed["name"]):
+        head = bracketed["head"] or bracketed["head2"]
+        parts = split_head(_squeeze(head) + bracketed["name"])
+        if parts:
+            rest, rest_start = bracketed["rest"], paragraph.start + bracketed.start("rest")
+            if rest and not _reads_as_headline(rest):
+                return Speaker(*parts, "", rest_start, rest_start)
+            return Speaker(*parts, rest, rest_start)
     return None
+
+
+# 张三(市商务局局长): or 张三 市商务局局长 — the name first.
+_BRACKETED = re.compile(
+    rf"^(?P<name>[\u4e00-\u9fff·]{{2,4}})(?:[（(](?P<head>[\u4e00-\u9fff、· ]{{3,40}})[）)]\s*[{COLONS}]?"
+    r"|\s+(?P<head2>[\u4e00-\u9fff、]{3,40})\s*[：:]?)\s*(?P<rest>.*)$"
+)
+
+
+def split_unit_titles(head: str) -> tuple[str, tuple[str, ...]] | None:
+    """Unit and titles with no name: 东西湖区区长 (a headline naming the post only)."""
+    for cut in range(len(head) - 1, 1, -1):
+        unit = head[:cut]
+        if "、" in unit or not unit.endswith(_UNIT_SUFFIXES) or unit.endswith(_ORGANS):
+            continue
+        if re.fullmatch(rf"{_TITLE}(?:、{_TITLE})*", head[cut:]):
+            unit, titles, _ = _move_committee_to_title(unit, head[cut:].split("、"), "")
+            return unit, titles
+    return None
+
+
+# 专访江岸区区长某某: / 访谈|对话 … — the interview's lead word is no part of the unit.
+_TITLE_LEAD = re.compile(r"^(?:专访|访谈|对话|走近|访)(?=[\u4e00-\u9fff]{4})")
 
 
 def _squeeze(head: str) -> str:
@@ -157,10 +189,12 @@ SPEECH_VERBS = (
 )
 # Between the name and the verb: 在接受记者采访时, 在会上, 向记者, 接受专访时.
 _VERB_AFTER_NAME = re.compile(
+    rf"(?:同志)?(?:(?:[0-9一二三四五六七八九十]{{1,2}}月)?[0-9一二三四五六七八九十]{{1,3}}日|日前|近日|昨天|昨日"
+    rf"|今天|今日|当天|上午|下午)?"
     rf"(?:在[^，。；！？“”\n]{{0,30}}?(?:时|上|中|期间)[，,]?)?"
     rf"(?:接受[^，。；！？\n]{{0,20}}?(?:采访|专访|访谈)时?[，,]?)?"
     rf"(?:向记者|对记者|对本报记者|向本报记者)?"
-    rf"(?P<verb>{SPEECH_VERBS})"
+    rf"(?P<verb>{SPEECH_VERBS}|代表[^，。；]{{0,12}}?作[^，。；]{{0,12}}?报告)"
 )
 _POST_MENTION = re.compile(rf"(?:{POSTS})")
 _HAN_RUN_CHAR = re.compile(r"[\u4e00-\u9fff、·]")
@@ -224,4 +258,7 @@ def name_tag_pattern(names: list[str]) -> re.Pattern | None:
         for name in set(names)
     ]
     alternatives.append("[他她]")
-    return re.compile(rf"(?P<who>{'|'.join(alternatives)})" + _VERB_AFTER_NAME.pattern)
+    return re.compile(
+        rf"(?P<who>{'|'.join(alternatives)})(?:还|也|又|则|进一步|同时|最后|特别)?"
+        + _VERB_AFTER_NAME.pattern
+    )

@@ -45,6 +45,7 @@ PAST = re.compile(
     r"|完成了|达到了|建成了|增长了|新增了|引进了|创下|(?<![到至0-9])(?:19|20)[0-9]{2}年(?!底前|前|以前|之前|[0-9])"
 )
 # A heading sentence: short, no comma, ends the moment it has named the task (千方百计稳定和扩大就业。).
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 _HEADING = re.compile(r"[^。！？!?；;，,：:]{2,25}[。！!]")
 _NUMERAL = "[一二三四五六七八九十]+"
 # A marker opens the paragraph or follows a stop or a comma, so that 第一批 or 唯一是 are no items.
@@ -79,8 +80,9 @@ def split_statements(paragraph: Paragraph) -> list[Statement]:
         tail = _action_sentences(text[tail_start:], base + tail_start)
         return lead_in + _items(text, markers, tail_start, base) + tail
     heading = _HEADING.match(text)
-    if heading and heading.end() < len(text):
-        return [Statement(heading.group()[:-1], paragraph.start, paragraph.end)]
+    if heading and _HAN.search(text, heading.end()):
+        title = heading.group()[:-1].strip("“”\"「」")
+        return [Statement(title, paragraph.start, paragraph.end)]
     return _action_sentences(text, base)
 
 
@@ -228,9 +230,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
             start += 1
         while end > start and text[end - 1] in TRAILING_SEPARATORS:
             end -= 1
-        if start < end and text[start] in "“\"" and "”" not in text[start + 1 : end]:
+        if start < end and text[start] in "“\"「" and not re.search("[”」]", text[start + 1 : end]):
             start += 1
-        if end > start and text[end - 1] in "”\"" and "“" not in text[start : end - 1]:
+        if end > start and text[end - 1] in "”\"」" and not re.search("[“「]", text[start : end - 1]):
             end -= 1
         if (start, end) == before:
             return start, end
@@ -245,17 +247,28 @@ def _first_clause(text: str) -> str:
 
 
 # The subject and modal a clause may open with before its verb: 我们将, 武汉将, 全市还要.
-_SUBJECT = re.compile(r"^[“\"]?(?:[\u4e00-\u9fff]{1,6}?(?:还将|也将|将|还要|也要|要|会))?")
+_SUBJECT = re.compile(
+    r"^[“\"「]?(?:[\u4e00-\u9fff]{1,6}?(?:还将|也将|将|还要|也要|要|会))?"
+    r"(?:全力|加快|大力|积极|着力|努力|持续|进一步|全面|深入|继续|重点|率先|扎实|切实|不断|奋力|力争)?"
+)
+# A clause that only measures the action before it (力争到2025年…, 确保…) is no title while an
+# earlier clause states the action.
+_MEASURE_LEAD = ("力争", "争取", "确保", "到", "至")
 
 
 def _action_clause(sentence: str) -> str:
-    """The clause that states the action: the first led by a verb, else the first holding one."""
+    """The clause that states the action: the first led by a verb (after its subject and modal:
+    我们将加快…), else the first holding one; a clause measuring the action comes last."""
     clauses = _clauses(sentence)
     verbs = [_ACTION.search(clause) for clause in clauses]
-    for clause, verb in zip(clauses, verbs):
-        if verb and (
+    measured = [clause.lstrip("“”\"「」").startswith(_MEASURE_LEAD) for clause in clauses]
+    for clause, verb, measure in zip(clauses, verbs, measured):
+        if verb and not measure and (
             verb.start() <= _LEADING_VERB_POSITION
             or _ACTION.match(clause, _SUBJECT.match(clause).end())
         ):
-            return clause.strip("“”\"")
-    return next(clause for clause, verb in zip(clauses, verbs) if verb)
+            return clause.strip("“”\"「」")
+    for clause, verb, measure in zip(clauses, verbs, measured):
+        if verb and not measure:
+            return clause.strip("“”\"「」")
+    return next(clause for clause, verb in zip(clauses, verbs) if verb).strip("“”\"「」")
