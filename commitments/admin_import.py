@@ -142,7 +142,10 @@ def confirm(model_admin, request):
             result = store_article(parsed, prune=upload["prune"])
     except (ArticleParseError, ArticleImportError) as error:
         form = ArticleUploadForm(initial={"city": upload["city"], "prune": upload["prune"]})
-        return render_upload(model_admin, request, form, 400, [str(error)])
+        refusals = [str(error)]
+        if "--prune" in str(error):  # the command's option is the form's checkbox here
+            refusals.append(_("如确实删去了这些承诺,请勾选“允许删除新版本中不再出现的承诺”后重新上传。"))
+        return render_upload(model_admin, request, form, 400, refusals)
     outcome = {
         "created": _("已导入"),
         "updated": _("已更新"),

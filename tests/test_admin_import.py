@@ -242,7 +242,19 @@ def test_a_refusal_at_confirmation_leaves_every_table_as_it_was(staff, article_p
     response = staff.post(URL, {"payload": payload_of(truncated)})
     assert response.status_code == 400
     assert "may be truncated" in response.content.decode()
+    assert "请勾选“允许删除新版本中不再出现的承诺”" in response.content.decode()
     assert every_row() == before
+
+
+def test_a_shorter_version_is_stored_when_pruning_is_chosen(staff, article_path):
+    staff.post(URL, {"payload": payload_of(preview(staff, article_path))})
+    text = article_path.read_text(encoding="utf-8")
+    cut = text.index("  市统计局")
+    response = staff.post(URL, {"text": text[:cut], "prune": "on"})
+    assert response.status_code == 200
+    assert staff.post(URL, {"payload": payload_of(response)}).status_code == 302
+    assert not Statement.objects.filter(department__name="市统计局").exists()
+    assert Statement.objects.filter(department__name="市审计局").exists()
 
 
 def preview_text(staff, text):
