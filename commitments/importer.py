@@ -223,7 +223,9 @@ def _article_extras(parsed):
     extras = {}
     names = {field.name for field in Article._meta.get_fields()}
     if "url" in names:
-        extras["url"] = getattr(parsed, "url", None) or ""
+        url = (getattr(parsed, "url", None) or "").strip()
+        # Only a web address is kept: pages may link it (never javascript: or data: ones).
+        extras["url"] = url if url.lower().startswith(("http://", "https://")) else ""
     if "city" in names:
         extras["city"] = getattr(parsed, "city", None) or ""
     return extras

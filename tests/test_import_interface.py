@@ -117,3 +117,11 @@ def test_an_edit_makes_an_open_admin_form_stale(imported_article, article_path, 
 
 def test_the_dead_import_article_function_is_gone():
     assert not hasattr(importer, "import_article")
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "data:text/html,<b>", "ftp://x/y"])
+def test_only_a_web_address_is_kept_as_the_url(article_path, url):
+    parsed = importer.read_article(article_path.read_bytes())
+    parsed.url = url
+    importer.store_article(parsed)
+    assert Article.objects.get().url == ""
