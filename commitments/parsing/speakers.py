@@ -177,8 +177,11 @@ def is_name(name: str) -> bool:
 
 def _move_committee_to_title(unit: str, titles: list[str], name: str):
     committee = unit[-2:]
-    if committee in _PLACE_COMMITTEES and len(unit) > 2 and not titles[0].startswith(_ORGANS):
-        unit, titles[0] = unit[:-1], committee + titles[0]
+    if committee in _PLACE_COMMITTEES and not titles[0].startswith(_ORGANS):
+        # 市委书记 with no place named keeps the unit 市委 (the parser names the article's city).
+        titles[0] = committee + titles[0]
+        if len(unit) > 2:
+            unit = unit[:-1]
     return unit, tuple(titles), name
 
 
