@@ -109,13 +109,12 @@ _CONTAINERS = {"div", "td", "table", "body", "article", "section", "ul", "ol", "
 
 
 class Element:
-    __slots__ = ("tag", "attrs", "parent", "children", "first", "end", "depth")
+    __slots__ = ("tag", "attrs", "parent", "children", "first", "end")
 
     def __init__(self, tag: str, attrs: dict, parent: "Element | None"):
         self.tag, self.attrs, self.parent = tag, attrs, parent
         self.children: list = []
         self.first = self.end = 0  # the lines it holds: lines[first:end]
-        self.depth = parent.depth + 1 if parent else 0
 
     def ancestors(self):
         element = self.parent
@@ -270,15 +269,29 @@ def _lay_out(root: Element) -> list[Line]:
 _SENTENCE_MARKS = re.compile(r"[，。；：！？、,;]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _GOOD_HINT = re.compile(
-    r"article|content|detail|text|main|body|editor|post|entry|story|zw|zhengwen|cont|neirong|wenzhang",
+    r"article|content|detail|text|txt|main|body|editor|post|entry|story|zhengwen|cont|neirong"
+    r"|wenzhang",
     re.IGNORECASE,
 )
-_BAD_HINT = re.compile(
-    r"nav|menu|foot|side|comment|share|related|relate|hot|rank|recommend|copyright|crumb|banner"
-    r"|header|logo|login|search|weixin|wechat|qrcode|ewm|tag|friend|link|list|more|top|ad\b|ads"
-    r"|guanggao|dibu|daohang|bottom|pager|paging",
-    re.IGNORECASE,
+# Words of class and id names that mark page furniture: a word of the name starts with one
+# (sidebar, nav-top, TRS_share; not "inside" or "subheader"), or is one of the short ones.
+_BAD_PREFIXES = (
+    "nav", "menu", "foot", "side", "comment", "share", "relat", "hot", "rank", "recommend",
+    "copyright", "crumb", "banner", "header", "logo", "login", "search", "weixin", "wechat",
+    "qrcode", "ewm", "tag", "friend", "link", "list", "more", "advert", "guanggao", "dibu",
+    "daohang", "bottom", "pager", "paging", "widget", "popup", "modal", "toolbar", "jiucuo",
 )
+_BAD_WORDS = {"ad", "ads", "adv", "top", "gg"}
+_NAME_WORDS = re.compile(r"[a-z][a-z0-9]*")
+
+
+def _bad_hint(hint: str) -> bool:
+    return any(
+        word in _BAD_WORDS or word.startswith(_BAD_PREFIXES)
+        for word in _NAME_WORDS.findall(hint.lower())
+    )
+
+
 # Lines of page furniture that an article body still carries.
 _BODY_FURNITURE = re.compile(
     r"^(?:上一篇|下一篇|上一条|下一条|【?纠错】?|【?打印本页】?|打印本页|关闭本页|【?关闭窗口】?|返回顶部|点击排行"
@@ -308,7 +321,7 @@ def _hint_factor(element: Element) -> float:
     if not hint.strip():
         return 1.0
     factor = 1.0
-    if _BAD_HINT.search(hint):
+    if _bad_hint(hint):
         factor *= 0.4
     if _GOOD_HINT.search(hint):
         factor *= 1.5
@@ -569,7 +582,11 @@ def _article_lines(
         headline = start = inside
     else:
         headline = _headline_index(lines, start, hints, reach=15)
-    body_lines = [line for line in lines[start:end] if not _inside_furniture(line, body)]
+    body_lines = [
+        line
+        for index, line in enumerate(lines[start:end], start)
+        if index == headline or not _inside_furniture(line, body)
+    ]
     header: list[str] = []
     if headline is not None and headline < start:
         header.append(lines[headline].text)
@@ -644,7 +661,7 @@ def _inside_furniture(line: Line, body: Element) -> bool:
     element = line.owner
     while element is not None and element is not body:
         if element.tag in ("nav", "aside", "footer") or (
-            _BAD_HINT.search(element.hint()) and not _GOOD_HINT.search(element.hint())
+            _bad_hint(element.hint()) and not _GOOD_HINT.search(element.hint())
         ):
             return True
         element = element.parent
