@@ -298,3 +298,13 @@ def test_a_subtitle_naming_the_interviewed_official_is_kept_under_the_headline()
     lines = page("interview-subtitle-utf8.html").text.splitlines()
     assert lines[:3] == ["让长江主轴成为城市会客厅", "——访江岸区委副书记、区长吴海燕", "2021-01-15 09:42 来源：长江日报"]
     assert lines[3] == "记者：江岸区在“十四五”时期的定位是什么？" and len(lines) == 7
+
+
+def test_an_og_title_cut_short_by_an_unescaped_quote_gives_way_to_the_headline():
+    raw = (
+        '<html><head><meta property="og:title" content="市商务局长："夜经济"要做成城市名片">'
+        "</head><body><h1>市商务局长：\"夜经济\"要做成城市名片</h1>"
+        "<div><p>市商务局局长张三表示，今后五年将建设夜间消费集聚区20个，打造国际消费中心城市。</p></div></body></html>"
+    )
+    source = read_source(raw)
+    assert source.title_hint == '市商务局长："夜经济"要做成城市名片'

@@ -531,6 +531,8 @@ def read(raw: bytes | str, filename: str | None = None) -> SourceText:
     longest = max(title_parts, key=len) if title_parts else None
     if og_title:
         title_hint = _clean(og_title)
+        if headline and len(headline) > len(title_hint) >= 4 and headline.startswith(title_hint):
+            title_hint = headline  # og:title cut at a quote the page left unescaped
     elif longest and any(_matches(line.text, longest) for line in lines):
         title_hint = longest
     else:
