@@ -33,11 +33,15 @@ from .speakers import (
 )
 
 _HEADLINE_MAX_LENGTH = 50
+_BULLET = r"[■●◆▲★□◇·\s]*"
 _QUESTION = re.compile(
-    r"^[【\[]?(?:记者|问|提问|本报记者|主持人|Q|[\u4e00-\u9fff]{2,4}(?:日报|晚报|晨报|网|新闻|时报)(?:记者)?)"
+    rf"^{_BULLET}[【\[]?(?:记者问|记者|问|提问|本报记者|主持人|Q|"
+    r"[\u4e00-\u9fff]{2,4}(?:日报|晚报|晨报|网|新闻|时报)(?:记者)?)"
     r"[】\]]?\s*[：:]"
 )
-_ANSWER = re.compile(r"^[【\[]?(?:答|A)[】\]]?\s*[：:]\s*")
+_ANSWER = re.compile(rf"^{_BULLET}[【\[]?(?:答|A)[】\]]?\s*[：:]\s*")
+# An interview named as such in its title or lead: its questions may carry no label.
+_INTERVIEW_WORDS = re.compile(r"专访|访谈|对话|答记者问|接受[^，。]{0,12}(?:采访|专访)")
 _PHOTO_START = re.compile(r"[【\[(（]?(?:图为|图片|图：|图:|图/|摄影[：:]|视频[：:]|制图|题图)")
 _PHOTO_END = re.compile(r"(?:记者|通讯员)?\s*[\u4e00-\u9fff]{2,4}\s*(?:摄|供图)\s*[)）】\]]?$")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -140,7 +144,11 @@ class _Walker:
         self.unspoken: list[Paragraph] = []
         self.first = len(content)
         self.end = len(content)
-        self.interview = any(_QUESTION.match(paragraph.text) for paragraph in content)
+        self.interview = any(_QUESTION.match(paragraph.text) for paragraph in content) or (
+            any(_INTERVIEW_WORDS.search(paragraph.text) for paragraph in content[:8])
+            and sum(_is_bare_question(paragraph.text) for paragraph in content) >= 2
+        )
+        self.last_reported: Block | None = None
         self.interviewee: Mention | None = None
         self.tags: re.Pattern | None = None
         self.names: list[str] = []
@@ -230,13 +238,16 @@ class _Walker:
             self.current = block
             self._add(block, paragraph, end)
             return True
-        if self._speech_tags(paragraph):
+        if (self.current is None or self.current.form != "line") and self._speech_tags(paragraph):
             return True
         return self._go_on(index, paragraph)
 
     def _go_on(self, index: int, paragraph: Paragraph) -> bool:
         """A paragraph naming nobody: the current speaker's, unless it is narration."""
         text = paragraph.text
+        if self.current is None and text.startswith("“") and self.last_reported is not None:
+            # A quotation after narration is the last quoted speaker's.
+            self.current = self.last_reported
         if self.current is None:
             if self.interview and self.blocks and self._interviewee(index):
                 # An unlabelled answer after a question.
@@ -359,13 +370,15 @@ class _Walker:
 
     def _name_label(self, text: str) -> tuple[Block, int] | None:
         """An answer under the speaker's name alone: 周立新: / 周区长:."""
-        label = re.match(r"^([\u4e00-\u9fff]{2,5})\s*[：:]", text)
+        label = re.match(rf"^{_BULLET}([\u4e00-\u9fff]{{2,5}})\s*[：:]", text)
         if not label:
             return None
-        block = self._known(label.group(1))
+        who = label.group(1)
+        block = self._known(who)
         if block is None and self.interview and self.interviewee:
             name = self.interviewee.name
-            if label.group(1) == name:
+            post = re.search(rf"(?:{POSTS})$", who)
+            if who == name or (post and 0 < post.start() < len(name) and name.startswith(who[: post.start()])):
                 block = self._block(self._as_speaker(self.interviewee), None, "answer")
         return (block, label.end()) if block else None
 
@@ -420,6 +433,7 @@ class _Walker:
             following = _quote_start_before(text, verb_end, following, number + 1 < len(tags))
             self._add(block, paragraph, verb_end, following)
         self.current = tags[-1][2]
+        self.last_reported = self.current
         return True
 
     def _known(self, who: str, current: Block | None = None) -> Block | None:

@@ -5,6 +5,8 @@ The source is read by ``readers.read_source`` (one reader per format); the gramm
 ``text``, which has the same length.
 """
 
+import re
+
 from .aliases import department_aliases
 from .blocks import ArticleTooLarge, Block, lay_out
 from .decoding import split_paragraphs
@@ -22,6 +24,7 @@ except ImportError:  # pragma: no cover
     read_source = None
 
 GOALS_CITY = "武汉"
+_END_MARK = re.compile(r"^[(（【\[]?(?:完|全文完|END)[)）】\]]?$", re.I)
 _CLOSING = "。！？!?”’」』…）)】]"
 
 
@@ -224,6 +227,8 @@ def _give_every_commitment_a_theme(commitments: list[ParsedCommitment], block_te
 def _warnings(parse_text: str, paragraphs, layout) -> list[str]:
     """A text cut short: it ends mid-sentence, or carries a continuation mark (未完待续)."""
     body = [paragraph for block in layout.blocks for paragraph in block.body] + layout.unspoken
+    # A caption-like word or an end mark (会议现场, （完）) is no prose to judge the ending by.
+    body = [p for p in body if len(p.text) > 6 and not _END_MARK.match(p.text)]
     if not body:
         return []
     last = max(body, key=lambda paragraph: paragraph.end)

@@ -188,7 +188,8 @@ def _move_committee_to_title(unit: str, titles: list[str], name: str):
 # --- Speakers named inside prose: 市商务局局长某某表示, …… / “……”某某说。 -------------------------
 
 SPEECH_VERBS = (
-    "表示|说|指出|介绍|强调|谈到|称|认为|透露|坦言|告诉记者|提出|谈及|展望|坦承|说道|补充道|解释"
+    "介绍说|表示说|指出说|强调说|表示|说|指出|介绍|强调|谈到|称|认为|透露|坦言|告诉记者|提出|谈及|展望|坦承"
+    "|说道|补充道|解释"
 )
 # Between the name and the verb: 在接受记者采访时, 在会上, 向记者, 接受专访时.
 _VERB_AFTER_NAME = re.compile(

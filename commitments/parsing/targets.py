@@ -62,7 +62,7 @@ def find_targets(
     else:
         deadlines = [
             target
-            for target in _year_deadlines(text)
+            for target in _year_deadlines(text, published_year)
             + _plan_deadlines(text)
             + _within_deadlines(text, published_year)
             + _next_year(text, published_year)
@@ -116,12 +116,21 @@ def _past_year(text: str, position: int) -> int | None:
     return 2020 if "十三五" in sentence.group() else None
 
 
-def _year_deadlines(text: str) -> list[ParsedTarget]:
+def _year_deadlines(text: str, published_year: int | None = None) -> list[ParsedTarget]:
+    """到2025年, 2025年底, 2025年前; a bare year after the publication year (2025年,全市将…) too."""
     return [
         _target(text, match.span(), None, None, number(match["year"]), "deadline")
         for match in _YEAR_DEADLINE.finditer(text)
-        if match["by"] or match["end"] or match["before"]
+        if match["by"]
+        or match["end"]
+        or match["before"]
+        or (published_year and number(match["year"]) > published_year and _bare_year(text, match))
     ]
+
+
+def _bare_year(text: str, match: re.Match) -> bool:
+    """A year standing for a time (2025年,… / 2025年全市…), not a name (2025年远景目标)."""
+    return not re.match(r"远景|规划|计划|目标|版|度", text[match.end() : match.end() + 2])
 
 
 def _within_deadlines(text: str, published_year: int | None) -> list[ParsedTarget]:
