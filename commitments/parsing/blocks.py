@@ -149,6 +149,7 @@ class _Walker:
             and sum(_is_bare_question(paragraph.text) for paragraph in content) >= 2
         )
         self.last_reported: Block | None = None
+        self.questions_seen = False
         self.interviewee: Mention | None = None
         self.tags: re.Pattern | None = None
         self.names: list[str] = []
@@ -208,6 +209,7 @@ class _Walker:
         text = paragraph.text
         if self.interview and (_QUESTION.match(text) or _is_bare_question(text)):
             self.current = None
+            self.questions_seen = True
             self._unspoken(paragraph)
             return False
         answer = _ANSWER.match(text)
@@ -232,7 +234,7 @@ class _Walker:
             return self._speaker_line(speaker, paragraph)
         if not self.blocks and not self.pending_post and index <= 3:
             self._read_post_title(text)
-        label = self._name_label(text)
+        label = self._name_label(index, text)
         if label:
             block, end = label
             self.current = block
@@ -249,7 +251,7 @@ class _Walker:
             # A quotation after narration is the last quoted speaker's.
             self.current = self.last_reported
         if self.current is None:
-            if self.interview and self.blocks and self._interviewee(index):
+            if self.interview and self.questions_seen and self._interviewee(index):
                 # An unlabelled answer after a question.
                 self.current = self._block(self._as_speaker(self.interviewee), paragraph, "answer")
             else:
@@ -368,14 +370,14 @@ class _Walker:
         start = paragraph.start + offset + piece.index(stripped)
         block.body.append(Paragraph(stripped, start, start + len(stripped), paragraph.line))
 
-    def _name_label(self, text: str) -> tuple[Block, int] | None:
+    def _name_label(self, index: int, text: str) -> tuple[Block, int] | None:
         """An answer under the speaker's name alone: 周立新: / 周区长:."""
         label = re.match(rf"^{_BULLET}([\u4e00-\u9fff]{{2,5}})\s*[：:]", text)
         if not label:
             return None
         who = label.group(1)
         block = self._known(who)
-        if block is None and self.interview and self.interviewee:
+        if block is None and self.interview and self._interviewee(index):
             name = self.interviewee.name
             post = re.search(rf"(?:{POSTS})$", who)
             if who == name or (post and 0 < post.start() < len(name) and name.startswith(who[: post.start()])):

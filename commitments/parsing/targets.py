@@ -68,7 +68,7 @@ def find_targets(
             + _next_year(text, published_year)
             if not _in_past_clause(text, target.start)
         ]
-    targets = deadlines + _quantities(text, deadlines, past)
+    targets = deadlines + _quantities(text, deadlines, past, published_year)
     for target in targets:
         target.start += base
         target.end += base
@@ -108,12 +108,18 @@ def _in_past_clause(text: str, position: int) -> bool:
     return bool(PAST.search(clause)) and not FORWARD.search(clause)
 
 
-def _past_year(text: str, position: int) -> int | None:
-    sentence = next(match for match in SENTENCE.finditer(text) if match.end() > position)
-    year = re.search(r"(?<![到至0-9])((?:19|20)[0-9]{2})年", sentence.group())
+def _past_year(text: str, position: int, published_year: int | None = None) -> int | None:
+    """The year a past figure was reached: its year, 2020 for 十三五, the year before publication
+    for 去年 or 过去五年; None when the text does not say."""
+    sentence = next(match for match in SENTENCE.finditer(text) if match.end() > position).group()
+    year = re.search(r"(?<![到至0-9])((?:19|20)[0-9]{2})年", sentence)
     if year:
         return int(year.group(1))
-    return 2020 if "十三五" in sentence.group() else None
+    if "十三五" in sentence:
+        return 2020
+    if published_year and re.search(r"去年|过去[一二三四五两几]年|近[一二三四五两几]年", sentence):
+        return published_year - 1
+    return None
 
 
 def _year_deadlines(text: str, published_year: int | None = None) -> list[ParsedTarget]:
@@ -142,7 +148,7 @@ def _within_deadlines(text: str, published_year: int | None) -> list[ParsedTarge
     return deadlines
 
 
-def _quantities(text: str, deadlines: list[ParsedTarget], past: bool) -> list[ParsedTarget]:
+def _quantities(text: str, deadlines: list[ParsedTarget], past: bool, published_year=None):
     matches = list(_ARABIC_QUANTITY.finditer(text)) + [
         match for match in _CHINESE_QUANTITY.finditer(text) if _follows_quantity_verb(text, match)
     ]
@@ -152,20 +158,22 @@ def _quantities(text: str, deadlines: list[ParsedTarget], past: bool) -> list[Pa
             continue
         span = _phrase_around(text, match.start(), match.end())
         unit = "%" if match["unit"] == "％" else match["unit"]
-        quantities.append(_quantity(text, span, _value(match["number"]), unit, deadlines, past))
+        value = _value(match["number"])
+        quantities.append(_quantity(text, span, value, unit, deadlines, past, published_year))
     for match in _PERCENT_WORDS.finditer(text):
         value = float(number(match["number"]))
         if match["decimals"]:
             value = float(f"{int(value)}.{''.join(str(number(d)) for d in match['decimals'])}")
         span = _phrase_around(text, match.start(), match.end())
-        quantities.append(_quantity(text, span, value, "%", deadlines, past))
+        quantities.append(_quantity(text, span, value, "%", deadlines, past, published_year))
     return quantities
 
 
-def _quantity(text, span, value, unit, deadlines, past) -> ParsedTarget:
+def _quantity(text, span, value, unit, deadlines, past, published_year=None) -> ParsedTarget:
     position = span[0]
     if past or _in_past_clause(text, position):
-        return _target(text, span, value, unit, _past_year(text, position), "baseline")
+        year = _past_year(text, position, published_year)
+        return _target(text, span, value, unit, year, "baseline")
     year = _deadline_year_in_sentence(text, position, deadlines)
     return _target(text, span, value, unit, year, "quantity")
 
