@@ -130,7 +130,7 @@ def _department(text, parse_text, block, statements, past, year, city) -> Parsed
     names = _names(block)
     wuhan = city == GOALS_CITY
     commitments = [_commitment(text, parse_text, s, year, names, wuhan) for s in statements]
-    _attach_baselines(commitments, past, parse_text, year)
+    _attach_baselines(commitments, past, text, parse_text, year)
     _give_every_commitment_a_theme(commitments, _without_names(block_text, names))
     speaker = block.speaker
     unit = speaker.unit
@@ -193,7 +193,7 @@ def _targets(text, parse_text, statement: Statement, year):
     return inside
 
 
-def _attach_baselines(commitments, past: list[Statement], parse_text: str, year) -> None:
+def _attach_baselines(commitments, past: list[Statement], text, parse_text, year) -> None:
     """A past figure (2020年…达到300家) is a baseline of the commitment that follows it, or of the
     last one when none follows."""
     if not commitments:
@@ -202,7 +202,7 @@ def _attach_baselines(commitments, past: list[Statement], parse_text: str, year)
         body = parse_text[statement.start : statement.end]
         baselines = [
             target
-            for target in find_targets(body, statement.start, year, past=True)
+            for target in find_targets(body, statement.start, year, original=text, past=True)
             if target.kind == "baseline"
         ]
         if not baselines:
