@@ -308,3 +308,33 @@ def test_an_og_title_cut_short_by_an_unescaped_quote_gives_way_to_the_headline()
     )
     source = read_source(raw)
     assert source.title_hint == '市商务局长："夜经济"要做成城市名片'
+
+
+@pytest.mark.parametrize(
+    ("name", "title", "published", "source", "url"),
+    [
+        ("news-portal-utf8.html", "市商务局局长张卫东：十四五期间打造国际消费中心城市", (2021, 1, 12, 8, 30), "江城日报",
+         "https://news.example-cj.cn/2021/01/12/content_88123456.html"),
+        ("epaper-br-gbk.html", "杭州市经信局：到2025年数字经济核心产业增加值突破7000亿元", (2021, 1, 13, 0, 0), "",
+         "http://epaper.example-zd.com/html/2021-01/13/content_2233.htm"),
+        ("gov-table-gbk.html", "区发改局局长刘建国：今后五年建成三个千亿级产业集群", (2021, 1, 5, 0, 0), "某某日报",
+         "http://fgw.example-city.gov.cn/art/2021/1/5/art_1229_1.html"),
+        ("district-single-file.mhtml", "东西湖区区长：五年内建成网络安全人才与创新基地核心区", (2021, 1, 9, 16, 0),
+         "东西湖区融媒体中心", "http://www.example-dxh.gov.cn/qzdt/202101/t20210109_1.shtml"),
+    ],
+)
+def test_a_saved_page_parses_into_an_article_with_its_metadata(name, title, published, source, url):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from commitments.parsing import parse_article
+
+    article = parse_article((PAGES / name).read_bytes(), filename=name)
+    assert article.title == title
+    assert article.published_at == datetime(*published, tzinfo=ZoneInfo("Asia/Shanghai"))
+    assert article.source == source and article.url == url
+    assert article.format == ("mhtml" if name.endswith(".mhtml") else "html")
+    assert article.departments and all(department.commitments for department in article.departments)
+    for department in article.departments:
+        for commitment in department.commitments:
+            assert article.text[commitment.start : commitment.end] == commitment.text
