@@ -272,7 +272,8 @@ def _pick_title(titles: list[str], title_hint: str | None) -> str:
 
 
 def _apply_datelines(metadata: Metadata, datelines: list[Dateline]) -> None:
-    """The first full date is the publication's; a month and day alone take a known year."""
+    """The first full date is the publication's; a month and day alone take a known year; with no
+    date at all, the page address's."""
     full = next((d for d in datelines if d.year), None)
     partial = next((d for d in datelines if d.month and not d.year), None)
     if full is not None:
@@ -281,6 +282,14 @@ def _apply_datelines(metadata: Metadata, datelines: list[Dateline]) -> None:
         year = _url_year(metadata.url, partial.month)
         if year:
             metadata.published_at = _datetime(year, partial.month, partial.day, None)
+    elif metadata.url:
+        # No date in the text: a page address with the full date (/2021-01/13/, t20210115_).
+        for match in _URL_DATE.finditer(metadata.url):
+            if match["day"]:
+                metadata.published_at = _datetime(
+                    int(match["year"]), int(match["month"]), int(match["day"]), None
+                )
+                break
     for dateline in datelines:
         metadata.source = metadata.source or dateline.source
         metadata.place = metadata.place or dateline.place

@@ -217,3 +217,16 @@ def test_the_source_is_read_up_to_the_next_field(line, source):
 def test_role_words_and_staff_codes_are_not_names():
     assert read_dateline("长江网10月4日讯（记者陈智 整合）国庆中秋长假过半，……").credits == {"记者": ["陈智"]}
     assert metadata_of("标题\n正文。\n责任编辑：杨倩_NF4425\n", 1).editor == "杨倩"
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("http://epaper.example.com/html/2021-01/13/content_1.htm", datetime(2021, 1, 13, tzinfo=WUHAN)),
+        ("https://www.example.com/news/202101/t20210115_1001.shtml", datetime(2021, 1, 15, tzinfo=WUHAN)),
+        ("https://news.example.cn/2021/01/12/content_8.html", datetime(2021, 1, 12, tzinfo=WUHAN)),
+        ("https://news.example.cn/a/1234.html", None),
+    ],
+)
+def test_an_article_without_any_date_takes_its_addresss(url, expected):
+    assert metadata_of("标题\n市统计局局长李四表示，将推进改革。\n", 1, url=url).published_at == expected
