@@ -188,7 +188,8 @@ def _targets(text, parse_text, statement: Statement, year):
     inside = [t for t in found if statement.start <= t.start and t.end <= statement.end]
     for target in inside:
         # A phrase cut at the piece's edge stays within it.
-        target.start, target.end = max(target.start, statement.start), min(target.end, statement.end)
+        target.start = max(target.start, statement.start)
+        target.end = min(target.end, statement.end)
         target.text = text[target.start : target.end]
     return inside
 

@@ -110,7 +110,8 @@ def parse_speaker(paragraph: Paragraph) -> Speaker | None:
 
 # 张三(市商务局局长): or 张三 市商务局局长 — the name first.
 _BRACKETED = re.compile(
-    rf"^(?P<name>[\u4e00-\u9fff·]{{2,4}})(?:[（(](?P<head>[\u4e00-\u9fff、· ]{{3,40}})[）)]\s*[{COLONS}]?"
+    rf"^(?P<name>[\u4e00-\u9fff·]{{2,4}})"
+    rf"(?:[（(](?P<head>[\u4e00-\u9fff、· ]{{3,40}})[）)]\s*[{COLONS}]?"
     r"|\s+(?P<head2>[\u4e00-\u9fff、]{3,40})\s*[：:]?)\s*(?P<rest>.*)$"
 )
 

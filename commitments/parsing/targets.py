@@ -39,7 +39,9 @@ _PLAN_PERIOD = re.compile(
 )
 _NEXT_YEAR = re.compile(r"明年")
 # 百分之八, 百分之十二点五: a percentage in words.
-_PERCENT_WORDS = re.compile(rf"百分之(?P<number>[{NUMERAL_CHARACTERS}]+)(?:点(?P<decimals>[〇零一二三四五六七八九]+))?")
+_PERCENT_WORDS = re.compile(
+    rf"百分之(?P<number>[{NUMERAL_CHARACTERS}]+)(?:点(?P<decimals>[〇零一二三四五六七八九]+))?"
+)
 # The words of a quantity run to the nearest punctuation: 300米见绿, not the whole sentence.
 _PHRASE_BREAKS = "，,。；;、：:“”\"‘’《》()（）!！?？—\n "
 
@@ -211,7 +213,8 @@ def _phrase_around(text: str, start: int, end: int) -> tuple[int, int]:
 def _short_quote_before(text: str, start: int) -> int | None:
     if start == 0 or text[start - 1] not in "”\"":
         return None
-    opening = max(text.rfind("“", max(0, start - 12), start - 1), text.rfind('"', max(0, start - 12), start - 1))
+    window = max(0, start - 12)
+    opening = max(text.rfind("“", window, start - 1), text.rfind('"', window, start - 1))
     if opening == -1 or any(c in _PHRASE_BREAKS for c in text[opening + 1 : start - 1]):
         return None
     return opening

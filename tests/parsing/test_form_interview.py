@@ -3,7 +3,14 @@ the subtitle), from Hangzhou: no 五个中心 goal."""
 
 import pytest
 
-from .forms import all_commitments, commitment_matches, commitment_with, departments_of, parse, targets_of
+from .forms import (
+    all_commitments,
+    commitment_matches,
+    commitment_with,
+    departments_of,
+    parse,
+    targets_of,
+)
 
 EXPECTED = {
     "杭州市西湖区": [
@@ -47,7 +54,9 @@ def test_targets_baselines_and_deadlines(article):
     assert (90.0, "%", None, "quantity") in targets_of(article)  # 百分之九十
     assert (800.0, "张", 2022, "quantity") in targets_of(article)  # 明年, published in 2021
     assert set(targets_of(article, "baseline")) == {
-        (7.2, "%", 2020, "baseline"), (1430.0, "亿元", 2020, "baseline"), (40.0, "%", 2020, "baseline")
+        (7.2, "%", 2020, "baseline"),
+        (1430.0, "亿元", 2020, "baseline"),
+        (40.0, "%", 2020, "baseline"),
     }
 
 

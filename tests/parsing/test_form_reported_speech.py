@@ -138,5 +138,5 @@ def test_metadata(article):
     assert article.published_at.isoformat() == "2021-01-08T08:20:00+08:00"
     assert article.source == "长江日报"
     assert article.warnings == []
-    assert article.text[slice(*[all_commitments(article)[0].start, all_commitments(article)[0].end])] \
-        == all_commitments(article)[0].text
+    first = all_commitments(article)[0]
+    assert article.text[first.start : first.end] == first.text

@@ -3,7 +3,14 @@ spanning two units; a county-level city's mayor. Chengdu: no goals."""
 
 import pytest
 
-from .forms import all_commitments, commitment_matches, commitment_with, departments_of, parse, targets_of
+from .forms import (
+    all_commitments,
+    commitment_matches,
+    commitment_with,
+    departments_of,
+    parse,
+    targets_of,
+)
 
 EXPECTED = {
     "成都市武侯区": [
