@@ -121,6 +121,7 @@ def test_spans_in_parse_text_are_spans_of_text_for_every_page():
         ("<!-- saved from url=(0020)http://a.example/ -->\n<html>", "x.txt", True),
         (b"<p>\xe5\xb8\x82\xe5\x95\x86\xe5\x8a\xa1\xe5\xb1\x80</p><p>x</p>", "article.html", True),
         (b"<p>a fragment</p>", "article.txt", False),
+        ("<div class='article'><p>one</p><p>two</p></div>", None, True),
         ("市商务局局长张三：\n将推进改革。<html>", "article.html", False),
         ("标题\n<html>不是开头</html>", None, False),
     ],

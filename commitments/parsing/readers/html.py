@@ -32,8 +32,8 @@ _HTML_NAME = re.compile(r"\.(?:s?html?|xhtml|mht|php|aspx?|jsp)$", re.IGNORECASE
 def accepts(raw: bytes | str, filename: str | None = None) -> bool:
     """Markup at the start of the input; with an .html name, any common tag near the start."""
     head = _head_text(raw)
-    if head.lstrip().startswith("<") and _MARKUP.search(head):
-        return True
+    if head.lstrip().startswith("<") and (_MARKUP.search(head) or len(_TAG.findall(head)) >= 3):
+        return True  # a page, or a fragment of one pasted as it is (<div><p>…</p><p>…</p>)
     return bool(filename and _HTML_NAME.search(filename) and _TAG.search(head))
 
 
