@@ -62,7 +62,8 @@ _NEWS_DATELINE = re.compile(
 )
 _BRACKETED_DATE = re.compile(rf"^[（(]\s*{_MONTH_DAY}\s*[）)]")
 _URL_DATE = re.compile(
-    r"(?<!\d)(?P<year>20\d{2})[-/_]?(?P<month>0[1-9]|1[0-2])(?:[-/_]?(?P<day>0[1-9]|[12]\d|3[01]))?(?!\d)"
+    r"(?<!\d)(?P<year>20\d{2})[-/_]?(?P<month>0[1-9]|1[0-2])"
+    r"(?:[-/_]?(?P<day>0[1-9]|[12]\d|3[01]))?(?!\d)"
 )
 _CHINESE_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 

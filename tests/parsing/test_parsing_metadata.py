@@ -21,7 +21,8 @@ WUHAN = ZoneInfo("Asia/Shanghai")
 def metadata_of(text: str, header_lines: int, **kwargs):
     """Metadata as the parser reads it: on the parse text, header = the first lines."""
     paragraphs = split_paragraphs(read_source(text).parse_text)
-    return read_metadata(paragraphs[:header_lines], paragraphs[-2:], paragraphs=paragraphs, **kwargs)
+    header, footer = paragraphs[:header_lines], paragraphs[-2:]
+    return read_metadata(header, footer, paragraphs=paragraphs, **kwargs)
 
 
 @pytest.mark.parametrize(
@@ -222,8 +223,10 @@ def test_role_words_and_staff_codes_are_not_names():
 @pytest.mark.parametrize(
     ("url", "expected"),
     [
-        ("http://epaper.example.com/html/2021-01/13/content_1.htm", datetime(2021, 1, 13, tzinfo=WUHAN)),
-        ("https://www.example.com/news/202101/t20210115_1001.shtml", datetime(2021, 1, 15, tzinfo=WUHAN)),
+        ("http://epaper.example.com/html/2021-01/13/content_1.htm",
+         datetime(2021, 1, 13, tzinfo=WUHAN)),
+        ("https://www.example.com/news/202101/t20210115_1001.shtml",
+         datetime(2021, 1, 15, tzinfo=WUHAN)),
         ("https://news.example.cn/2021/01/12/content_8.html", datetime(2021, 1, 12, tzinfo=WUHAN)),
         ("https://news.example.cn/a/1234.html", None),
     ],

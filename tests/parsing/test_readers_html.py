@@ -165,7 +165,8 @@ def test_a_minimal_page_with_br_lines_and_entities():
 
 def test_a_page_without_text_is_refused_in_one_sentence():
     with pytest.raises(ArticleParseError, match="^The page holds no text"):
-        read_source("<!DOCTYPE html><html><head><title></title></head><body><script>x()</script></body></html>")
+        read_source("<!DOCTYPE html><html><head><title></title></head>"
+                    "<body><script>x()</script></body></html>")
 
 
 def test_deeply_nested_markup_is_read_without_exhausting_the_stack():
@@ -218,7 +219,8 @@ def test_a_headline_inside_the_article_element_starts_the_text():
 
 def test_a_page_of_too_many_tags_is_refused_before_it_is_parsed():
     raw = "<html><body>" + "<p>短行</p>" * 60_001
-    with pytest.raises(ArticleParseError, match="^The page has 60,003 tags, over the limit of 60,000"):
+    message = "^The page has 60,003 tags, over the limit of 60,000"
+    with pytest.raises(ArticleParseError, match=message):
         read_source(raw)
 
 

@@ -54,10 +54,12 @@ def test_spans_found_in_parse_text_point_to_the_same_words_in_text():
 @pytest.mark.parametrize(
     ("line", "url"),
     [
-        ("原文链接:https://www.cjn.cn/news/2021-01/05/content_1.htm", "https://www.cjn.cn/news/2021-01/05/content_1.htm"),
+        ("原文链接:https://www.cjn.cn/news/2021-01/05/content_1.htm",
+         "https://www.cjn.cn/news/2021-01/05/content_1.htm"),
         ("来源网址：http://hb.example.com.cn/a/123.shtml。", "http://hb.example.com.cn/a/123.shtml"),
         ("（原文地址：https://example.org/x?a=1&b=2）", "https://example.org/x?a=1&b=2"),
-        ("http://www.example.gov.cn/art/2021/1/5/art_1.html", "http://www.example.gov.cn/art/2021/1/5/art_1.html"),
+        ("http://www.example.gov.cn/art/2021/1/5/art_1.html",
+         "http://www.example.gov.cn/art/2021/1/5/art_1.html"),
         ("URL: https://example.net/p/9", "https://example.net/p/9"),
     ],
 )
@@ -89,7 +91,8 @@ def test_gb18030_bytes_and_a_bom_are_decoded():
 @pytest.mark.parametrize(
     ("raw", "message"),
     [
-        (b"\xe6\xa0\x87\xe9\xa2\x98\n\x00\x01\x02", "Line 2 holds a NUL byte: the input is binary data, not text."),
+        (b"\xe6\xa0\x87\xe9\xa2\x98\n\x00\x01\x02",
+         "Line 2 holds a NUL byte: the input is binary data, not text."),
         (b"   \n\n", "The input is empty: no line holds any text."),
         ("", "The input is empty: no line holds any text."),
         (b"\xe6\xa0\x87\n\xff\xfe\xfa", "Line 2 is neither UTF-8 nor GB18030"),

@@ -64,7 +64,9 @@ def test_a_line_whose_conversion_changes_length_is_converted_character_by_charac
     assert result == "发发发发展裡面\n发展发展\n"
 
 
-@pytest.mark.parametrize("line", ["建設1,000個5G基站", "12:30開會", "增長3.5%", "http://a.example/x?a=1,b=2"])
+@pytest.mark.parametrize(
+    "line", ["建設1,000個5G基站", "12:30開會", "增長3.5%", "http://a.example/x?a=1,b=2"]
+)
 def test_numbers_and_addresses_keep_their_half_width_punctuation(line):
     text = "市商務局黨組書記、局長張衛東表示將" + line + "\n"
     converted = parse_text_of(text)

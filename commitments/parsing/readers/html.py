@@ -69,7 +69,7 @@ def decode_page(raw: bytes | str) -> str:
     if declared:
         name = declared["charset"].decode("ascii", "replace").lower()
         name = _ALIASES.get(name, name)
-        if name not in ("cp1252", "ascii", "us-ascii"):  # a Western label on a Chinese page is wrong
+        if name not in ("cp1252", "ascii", "us-ascii"):  # Western labels on Chinese pages are wrong
             candidates.append(name)
     candidates.append("gb18030")
     for encoding in candidates:
@@ -548,7 +548,8 @@ _META_DATE = re.compile(
 
 def _meta_dateline(builder: _TreeBuilder, opening: list[str]) -> str | None:
     """A dateline from the page's <meta> (PubDate, article:published_time, ContentSource …) when the
-    page shows none of its own: the split date spans some sites draw (2021 01/05) read as no date."""
+    page shows none of its own: the date some sites draw in split spans (2021 01/05) reads as none.
+    """
     if any(_DATE.search(text) for text in opening):
         return None
     value = _meta(builder, "pubdate", "publishdate", "publish_date", "article:published_time",
@@ -593,7 +594,7 @@ def _article_lines(
     if headline is not None and headline < start:
         header.append(lines[headline].text)
         for line in lines[headline + 1 : start][:12]:
-            if len(line.text) <= 160 and (_DATE.search(line.text) or _DATELINE_WORDS.search(line.text)):
+            if _is_dateline(line.text):
                 header.append(_without_tools(line.text))
             elif _is_subtitle(line) and len(header) == 1:  # ——访市发改委主任王某, under the headline
                 header.append(line.text)
@@ -603,9 +604,7 @@ def _article_lines(
         header.append(hints[0])
     texts = [line.text for line in body_lines if not _is_furniture(line)]
     texts = [
-        _without_tools(text)
-        if index < 4 and len(text) <= 160 and (_DATE.search(text) or _DATELINE_WORDS.search(text))
-        else text
+        _without_tools(text) if index < 4 and _is_dateline(text) else text
         for index, text in enumerate(texts)
     ]
     if headline is not None and not any(_DATE.search(text) for text in header + texts[:4]):
@@ -636,6 +635,10 @@ _TOOLS = re.compile(
 def _without_tools(text: str) -> str:
     """A dateline without its font-size, print and view-count tools: 【字体：大 中 小】【打印】."""
     return _SPACES.sub(" ", _TOOLS.sub(" ", text)).strip() or text
+
+
+def _is_dateline(text: str) -> bool:
+    return len(text) <= 160 and bool(_DATE.search(text) or _DATELINE_WORDS.search(text))
 
 
 def _is_subtitle(line: Line) -> bool:
