@@ -4,6 +4,7 @@ previewed text only, and the command's refusals shown as form errors with every 
 import re
 
 import pytest
+from django.utils import translation
 from django.apps import apps
 from django.contrib.auth.models import Permission
 from django.core import signing
@@ -18,6 +19,13 @@ from commitments.parsing import THEMES
 from .factories import make_user
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def chinese():
+    """The refusals name columns in the UI language; an earlier test may have left another active."""
+    with translation.override("zh-hans"):
+        yield
 
 URL = reverse("admin:commitments_article_import")
 PLAN_OUTLINE = (

@@ -5,6 +5,7 @@ import datetime
 import json
 
 import pytest
+from django.utils import translation
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -15,6 +16,13 @@ from commitments.parsing import parse_article
 from commitments.status import Status
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def chinese():
+    """The refusals name columns in the UI language; an earlier test may have left another active."""
+    with translation.override("zh-hans"):
+        yield
 
 
 @pytest.fixture

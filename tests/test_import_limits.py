@@ -9,6 +9,7 @@ import time
 from decimal import Decimal
 
 import pytest
+from django.utils import translation
 from django.apps import apps
 from django.core.management import CommandError, call_command
 
@@ -18,6 +19,13 @@ from commitments.models import Article, Commitment, Statement, Target
 from departments.models import Department, Official
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def chinese():
+    """The refusals name columns in the UI language; an earlier test may have left another active."""
+    with translation.override("zh-hans"):
+        yield
 
 
 def every_row():
