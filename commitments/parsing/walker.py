@@ -177,6 +177,10 @@ class Walker:
             else:
                 self._unspoken(paragraph)
                 return False
+        elif self.current.form != "line" and _is_subheading(text):
+            # A reporter's subheading between a speaker's paragraphs: nobody's words.
+            self._unspoken(paragraph)
+            return False
         elif self.current.form == "reported" and _NARRATION.match(text):
             self.current = None
             self._unspoken(paragraph)
@@ -333,9 +337,11 @@ class Walker:
             for match in self.tags.finditer(text):
                 if any(start <= match.start() < end for start, end, _ in tags):
                     continue
-                block = self._known(match["who"], previous) or (
-                    tags[-1][2] if tags and match["who"] in "他她" else None
-                )
+                earlier = [tag for tag in tags if tag[0] < match.start()]
+                if match["who"] in "他她" and earlier:
+                    block = max(earlier, key=lambda tag: tag[0])[2]  # 陈晓峰指出,…… 他强调,……
+                else:
+                    block = self._known(match["who"], previous or self.last_reported)
                 if block and _opens_clause(text, match.start()):
                     tags.append((match.start(), match.end(), block))
         if not tags:
@@ -355,6 +361,9 @@ class Walker:
                 quote = before.find("“")
                 offset = (tags[number - 1][1] if number else 0) + max(quote, 0)
                 self._add(block, paragraph, offset, start)
+            elif number + 1 == len(tags) and not _HAN.search(text[verb_end:]) and before.strip():
+                # ……,汪建华说。 — a tag closing the paragraph owns what it closes.
+                self._add(block, paragraph, tags[number - 1][1] if number else 0, start)
             following = tags[number + 1][0] if number + 1 < len(tags) else len(text)
             following = _quote_start_before(text, verb_end, following, number + 1 < len(tags))
             self._add(block, paragraph, verb_end, following)
@@ -429,6 +438,10 @@ def _quote_start_before(text: str, start: int, end: int, followed: bool) -> int:
         if quote != -1:
             return start + quote
     return end
+
+
+def _is_subheading(text: str) -> bool:
+    return len(text) <= 30 and not re.search(r"[，。；！？,;!?]", text)
 
 
 def _is_bare_question(text: str) -> bool:
