@@ -132,7 +132,7 @@ def _year_deadlines(text: str, published_year: int | None = None) -> list[Parsed
         if match["by"]
         or match["end"]
         or match["before"]
-        or (published_year and number(match["year"]) > published_year and _bare_year(text, match))
+        or (published_year and number(match["year"]) >= published_year and _bare_year(text, match))
     ]
 
 
