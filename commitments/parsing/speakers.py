@@ -129,7 +129,9 @@ def split_unit_titles(head: str) -> tuple[str, tuple[str, ...]] | None:
 
 
 # 专访江岸区区长某某: / 访谈|对话 … — the interview's lead word is no part of the unit.
-_TITLE_LEAD = re.compile(r"^(?:专访|访谈|对话|走近|访)(?=[\u4e00-\u9fff]{4})")
+_TITLE_LEAD = re.compile(
+    r"^(?:[^：:丨|｜]{0,12}[丨|｜]\s*)?(?:专访|访谈|对话|走近|访)?(?=[\u4e00-\u9fff]{4})"
+)
 
 
 def _squeeze(head: str) -> str:
@@ -202,8 +204,13 @@ _VERB_AFTER_NAME = re.compile(
     rf"(?P<verb>{SPEECH_VERBS}|代表[^，。；]{{0,12}}?作[^，。；]{{0,12}}?报告)"
 )
 _POST_MENTION = re.compile(rf"(?:{POSTS})")
-_HAN_RUN_CHAR = re.compile(r"[\u4e00-\u9fff、·]")
-_NAME_BOUNDARY = re.compile(r"[\s，,。：:、“”\"（）()；;！!？?——]|$")
+# 丨 (U+4E28) is a column separator (专访丨…), not a character of a unit's name.
+_HAN_RUN_CHAR = re.compile(r"[\u4e00-\u4e27\u4e29-\u9fff、·]")
+# What may follow a name: punctuation, or a word that starts the rest of the sentence
+# (市经信局局长龚建新接受记者采访 / 在会上 / 一行 / 同志).
+_NAME_BOUNDARY = re.compile(
+    r"[\s，,。：:、“”\"（）()；;！!？?——]|$|接受|在|向|对|就|作|出席|参加|带队|带领|一行|同志|日前|近日"
+)
 _MAX_HEAD = 40
 
 

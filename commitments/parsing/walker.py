@@ -324,6 +324,11 @@ class Walker:
         tags: list[tuple[int, int, Block]] = []  # start, end (after verb), block
         for mention in find_mentions(text):
             if mention.verb_end < 0:
+                # Named without speaking (记者采访了市经信局局长某某): they speak when a tag names them.
+                if mention.name not in self.names:
+                    speaker = Speaker(mention.unit, mention.titles, mention.name, "", 0)
+                    self.pending.append((self.content.index(paragraph), speaker))
+                    self._remember(mention.name)
                 continue
             speaker = Speaker(mention.unit, mention.titles, mention.name, "", paragraph.start)
             block = self._block(speaker, paragraph, "reported")
@@ -392,11 +397,11 @@ class Walker:
 
     def _interviewee(self, index: int) -> Speaker | None:
         if self.interviewee is None:
-            for paragraph in self.content[: index + 1]:
-                mentions = find_mentions(paragraph.text)
-                if mentions:
-                    self.interviewee = mentions[0]
-                    break
+            mentions = [m for p in self.content[: index + 1] for m in find_mentions(p.text)]
+            if mentions:
+                # The first person named; their fullest titles (标题 局长, lead 党组书记、局长).
+                same = [m for m in mentions if m.name == mentions[0].name]
+                self.interviewee = max(same, key=lambda mention: len(mention.titles))
         return self._as_speaker(self.interviewee) if self.interviewee else None
 
     @staticmethod

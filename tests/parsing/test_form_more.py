@@ -1,0 +1,112 @@
+"""Four more articles, written after the parser and run on it unseen before these tests: a press
+conference (副市长, 局长, a 街道 secretary), speaker lines with headlines in Hangzhou, a Wuhan
+article cut short mid-sentence, and a 问/答 interview named in the title."""
+
+import pytest
+
+from .forms import all_commitments, commitment_matches, departments_of, parse, targets_of
+
+CASES = {
+    "press-conference-nanjing.txt": (
+        "南京",
+        [
+            ("南京市", "刘军", ["副市长"]),
+            ("南京市交通运输局", "赵建平", ["党委书记", "局长"]),
+            ("玄武区梅园新村街道", "孙莉", ["党工委书记"]),
+        ],
+        {
+            "南京市": ["南京将全力建设具有全球影响力的创新名城", "实施高新技术企业培育“筑巢”计划"],
+            "南京市交通运输局": [
+                "南京将加快建设长三角综合交通枢纽",
+                "新建高速公路120公里",
+                "新开通地铁线路5条",
+                "禄口机场三期工程将开工建设",
+            ],
+            "玄武区梅园新村街道": ["街道将推进老旧小区改造"],
+        },
+        ["新闻发布会", "从1300家增长到6500家", "完成交通投资410亿元", "据悉", "刘军说"],
+    ),
+    "speaker-lines-hangzhou.txt": (
+        "杭州",
+        [
+            ("杭州市商务局", "王晓东", ["党组书记", "局长"]),
+            ("杭州市医疗保障局", "陈红", ["局长"]),
+            ("杭州市园林文物局", "李勇", ["局长"]),
+        ],
+        {
+            "杭州市商务局": ["我们将实施消费提振行动", "跨境电商进出口额突破1200亿元"],
+            "杭州市医疗保障局": ["全面推行医保电子凭证", "推进DRG支付方式改革"],
+            "杭州市园林文物局": ["我们要加强西湖和大运河世界文化遗产保护"],
+        },
+        ["编者按", "达1084亿元", "整理"],
+    ),
+    "reported-truncated-wuhan.txt": (
+        "武汉",
+        [("市经济和信息化局", "龚建新", ["党组书记", "局长"])],
+        {
+            "市经济和信息化局": [
+                "武汉将建成“光芯屏端网”万亿级产业集群",
+                "明年将实施工业技改提能行动",
+                "同时加快建设5G基站",
+                "市经信局将持续优化营商环境",
+            ]
+        },
+        ["接受记者采访", "突破3000家", "制造业是武汉的根基"],
+    ),
+    "qa-chengdu.txt": (
+        "成都",
+        [("成都市交通运输局", "刘毅", ["党组书记", "局长"])],
+        {
+            "成都市交通运输局": [
+                "我们将加快构建“轨道+公交+慢行”三网融合的绿色交通体系",
+                "我们要推进成渝地区双城经济圈交通一体化",
+                "明年将新增公交专用道100公里",
+                "新建停车泊位5万个",
+            ]
+        },
+        ["重点是什么", "取得了哪些进展", "运营里程达到558公里", "还有哪些新举措", "答："],
+    ),
+}
+
+
+@pytest.fixture(scope="module", params=sorted(CASES))
+def case(request):
+    return parse(request.param), CASES[request.param]
+
+
+def test_city_departments_officials_titles(case):
+    article, (city, departments, _, _) = case
+    assert article.city == city
+    assert departments_of(article) == departments
+
+
+def test_commitments_recall_and_precision(case):
+    article, (_, _, expected, not_commitments) = case
+    assert commitment_matches(article, expected) == ([], [], [])
+    for words in not_commitments:
+        assert not [c.text for c in all_commitments(article) if words in c.text]
+
+
+def test_goals_only_in_wuhan(case):
+    article, (city, *_) = case
+    if city != "武汉":
+        assert all(c.goals == [] for c in all_commitments(article))
+    else:
+        assert any(c.goals for c in all_commitments(article))
+
+
+def test_baselines_and_the_cut():
+    nanjing = parse("press-conference-nanjing.txt")
+    assert (410.0, "亿元", 2020, "baseline") in targets_of(nanjing, "baseline")
+    assert (120.0, "公里", 2026, "quantity") in targets_of(nanjing)
+    chengdu = parse("qa-chengdu.txt")
+    assert (558.0, "公里", 2020, "baseline") in targets_of(chengdu, "baseline")
+    assert (800.0, "公里", 2025, "quantity") in targets_of(chengdu)
+    cut = parse("reported-truncated-wuhan.txt")
+    (warning,) = cut.warnings
+    assert "为企业" in warning and "line 15" in warning
+    hangzhou = parse("speaker-lines-hangzhou.txt")
+    assert [d.headline for d in hangzhou.departments] == [
+        "打造国际消费中心城市", "让群众看病更省心", "守护好西湖文化遗产"
+    ]
+    assert (1084.0, "亿元", 2020, "baseline") in targets_of(hangzhou, "baseline")
