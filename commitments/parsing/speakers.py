@@ -240,13 +240,20 @@ def find_mentions(text: str) -> list[Mention]:
 
 
 def _mention_at(text: str, post_start: int, post_end: int) -> Mention | None:
+    # The name may stand between spaces: 青山区委书记 彭浩 作了讲话.
+    name_start = post_end
+    while name_start < len(text) and name_start - post_end < 2 and text[name_start] in " \u3000":
+        name_start += 1
     for length in (2, 3, 4):
-        name_end = post_end + length
-        name = text[post_end:name_end]
+        name_end = name_start + length
+        name = text[name_start:name_end]
         if len(name) < length or not re.fullmatch(r"[\u4e00-\u9fff·]+", name) or not is_name(name):
             continue
-        verb = _VERB_AFTER_NAME.match(text, name_end)
-        if not verb and not _NAME_BOUNDARY.match(text, name_end):
+        after = name_end
+        while after < len(text) and after - name_end < 2 and text[after] in " \u3000":
+            after += 1
+        verb = _VERB_AFTER_NAME.match(text, after)
+        if not verb and not _NAME_BOUNDARY.match(text, after) and after == name_end:
             continue
         run_start = post_start
         while run_start > 0 and post_start - run_start < _MAX_HEAD and _HAN_RUN_CHAR.match(
@@ -256,7 +263,7 @@ def _mention_at(text: str, post_start: int, post_end: int) -> Mention | None:
         for start in range(run_start, post_start):
             if _LEADING_WORDS.match(text, start) or text[start] == "、":
                 continue
-            parts = split_head(text[start:name_end])
+            parts = split_head(text[start:post_end] + name)
             if parts and not _NOT_IN_UNIT.search(parts[0]):
                 return Mention(*parts, start, name_end, verb.end() if verb else -1)
     return None

@@ -1,6 +1,7 @@
-"""Four more articles, written after the parser and run on it unseen before these tests: a press
+"""More articles, written after the parser and run on it unseen before these tests: a press
 conference (副市长, 局长, a 街道 secretary), speaker lines with headlines in Hangzhou, a Wuhan
-article cut short mid-sentence, and a 问/答 interview named in the title."""
+article cut short mid-sentence, a 问/答 interview named in the title, a news agency's provincial
+round-up (names between spaces), and a district's WeChat post."""
 
 import pytest
 
@@ -65,6 +66,38 @@ CASES = {
             ]
         },
         ["重点是什么", "取得了哪些进展", "运营里程达到558公里", "还有哪些新举措", "答："],
+    ),
+    "agency-province-hubei.txt": (
+        "武汉",  # the dateline's city (新华社武汉…电)
+        [
+            ("湖北省发展和改革委员会", "王建国", ["主任"]),
+            ("湖北省交通运输厅", "朱汉桥", ["厅长"]),
+            ("湖北省商务厅", "秦军", ["厅长"]),
+        ],
+        {
+            "湖北省发展和改革委员会": [
+                "湖北将加快建设全国构建新发展格局先行区",
+                "湖北将实施“51020”现代产业集群培育工程",
+                "同时推进武汉城市圈同城化发展",
+            ],
+            "湖北省交通运输厅": ["全省将新增高速公路1500公里"],
+            "湖北省商务厅": ["我们将推动中欧班列（武汉）扩量提质", "湖北还将加快自贸试验区建设"],
+        },
+        ["经济总量为4.34万亿元", "打造内陆开放新高地", "（完）", "秦军说"],
+    ),
+    "wechat-district-qingshan.txt": (
+        "武汉",
+        [("青山区", "彭浩", ["区委书记"])],
+        {
+            "青山区": [
+                "青山要坚定不移推进绿色转型",
+                "要推动钢铁、石化等传统产业高端化、智能化、绿色化改造",
+                "明年全区将新改建学校6所",
+                "新增学位5000个",
+                "启动老旧小区改造40个",
+            ]
+        },
+        ["区委全会", "会议要求", "民生实事\n", "作了讲话"],
     ),
 }
 
