@@ -37,7 +37,8 @@ _PLAN_PERIODS = {"十四五": 2025, "十五五": 2030, "十三五": 2020}
 _PLAN_PERIOD = re.compile(
     r"[“\"]?(?P<plan>十四五|十五五)[”\"]?(?:规划)?(?:期间|末|时期|期末|之末|结束时|收官之年|规划期内?)"
 )
-_NEXT_YEAR = re.compile(r"明年")
+# 明年 ends with the next year; 今年 and 年内 with the year of publication (今年以来 is past).
+_NEXT_YEAR = re.compile(r"明年|(?P<this>今年(?!以来)|(?<![0-9一二三四五六七八九十两几多])年内)")
 # 百分之八, 百分之十二点五: a percentage in words.
 _PERCENT_WORDS = re.compile(
     rf"百分之(?P<number>[{NUMERAL_CHARACTERS}]+)(?:点(?P<decimals>[〇零一二三四五六七八九]+))?"
@@ -90,7 +91,9 @@ def _next_year(text: str, published_year: int | None) -> list[ParsedTarget]:
     if not published_year:
         return []
     return [
-        _target(text, match.span(), None, None, published_year + 1, "deadline")
+        _target(
+            text, match.span(), None, None, published_year + (0 if match["this"] else 1), "deadline"
+        )
         for match in _NEXT_YEAR.finditer(text)
     ]
 

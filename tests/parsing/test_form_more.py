@@ -99,6 +99,34 @@ CASES = {
         },
         ["区委全会", "会议要求", "民生实事\n", "作了讲话"],
     ),
+    "reported-county-hunan.txt": (
+        None,  # a county named without its city
+        [("宁远县", "欧阳斌", ["县委书记"])],
+        {
+            "宁远县": [
+                "宁远将坚持工业强县",
+                "宁远将加快九嶷山舜帝陵文化旅游区提质升级",
+                "明年宁远将新增城镇就业岗位两万个",
+                "新建和改扩建农村公路三百公里",
+                "县里将推进县城污水处理厂提标改造",
+            ]
+        },
+        ["地区生产总值增长4.1%", "图为", "接受记者采访", "欧阳斌说", "李小军还表示"],
+    ),
+    "speech-headline-districts-wuhan.txt": (
+        "武汉",
+        [
+            ("硚口区", "汤文", ["区委副书记", "区长"]),
+            ("洪山区", "钱晓波", ["区委副书记", "区长"]),
+            ("汉阳区", "刘国华", ["区委副书记", "区长"]),
+        ],
+        {
+            "硚口区": ["硚口将加快汉正街中央服务区建设", "我们还将推进汉江湾国际商务区建设"],
+            "洪山区": ["洪山区将深化与高校院所合作", "推动科技成果转化项目落地100个", "新建众创空间10家"],
+            "汉阳区": ["汉阳将新建口袋公园20个", "改造老旧小区120个", "新增停车泊位5000个"],
+        },
+        ["新增高新技术企业800余家", "请他们谈谈", "整理"],
+    ),
 }
 
 
@@ -126,6 +154,20 @@ def test_goals_only_in_wuhan(case):
         assert all(c.goals == [] for c in all_commitments(article))
     else:
         assert any(c.goals for c in all_commitments(article))
+
+
+def test_chinese_numerals_and_this_year():
+    county = parse("reported-county-hunan.txt")
+    assert (20000.0, "个", 2022, "quantity") in targets_of(county)  # 两万个, 明年
+    assert (300.0, "公里", 2022, "quantity") in targets_of(county)  # 三百公里
+    assert (95.0, "%", 2022, "quantity") in targets_of(county)  # 百分之九十五
+    assert (4.1, "%", 2020, "baseline") in targets_of(county, "baseline")
+    districts = parse("speech-headline-districts-wuhan.txt")
+    first = districts.departments[0].commitments[0]
+    assert [(t.text, t.year) for t in first.targets if t.kind == "deadline"] == [("今年", 2021)]
+    assert [d.headline for d in districts.departments] == [
+        "建设“国际化消费新城”", "打造科教创新高地", "让“知音汉阳”更有温度"
+    ]
 
 
 def test_baselines_and_the_cut():
