@@ -42,15 +42,28 @@ CATEGORIES = [
 _MULTIPLIERS = {"万": 1e4, "亿": 1e8, "千": 1e3, "百": 1e2}
 
 
+_CONVERTER = None
+
+
+def _fold(text):
+    """Traditional to simplified, so a traditional article is compared with its meaning."""
+    global _CONVERTER
+    if _CONVERTER is None:
+        import opencc
+
+        _CONVERTER = opencc.OpenCC("t2s")
+    return _CONVERTER.convert(text)
+
+
 def _norm(text):
-    text = unicodedata.normalize("NFKC", text or "")
+    text = _fold(unicodedata.normalize("NFKC", text or ""))
     for a, b in (("‘", "'"), ("’", "'"), ("“", '"'), ("”", '"'), ("「", '"'), ("」", '"')):
         text = text.replace(a, b)
     return "".join(text.split())
 
 
 def _quantity(value, unit):
-    unit = unit or ""
+    unit = _norm(unit)
     value = float(value) if value is not None else None
     while value is not None and len(unit) > 1 and unit[0] in _MULTIPLIERS:
         value *= _MULTIPLIERS[unit[0]]
@@ -88,12 +101,18 @@ class Score:
 
 def _match_department(gold, parsed_departments):
     names = {_norm(n) for n in [gold["name"], *gold.get("accept", [])]}
+
+    def named(department):
+        return bool(names & {_norm(department.name), *(_norm(a) for a in department.aliases)})
+
+    for department in parsed_departments:  # the unit and its official
+        if named(department) and _norm(department.official.name) == _norm(gold.get("official")):
+            return department
     for department in parsed_departments:
-        candidates = {_norm(department.name), *(_norm(a) for a in department.aliases)}
-        if names & candidates:
+        if named(department):
             return department
     for department in parsed_departments:  # same official, a differently spelled unit
-        if department.official.name == gold.get("official"):
+        if _norm(department.official.name) == _norm(gold.get("official")):
             return department
     return None
 
@@ -135,6 +154,9 @@ def score_article(name, path, gold, score):
     score.check("metadata", _norm(meta["source"]) in _norm(article.source or ""), f"source: want {meta['source']!r}, got {article.source!r}")
     score.check("metadata", article.city == meta["city"], f"city: want {meta['city']!r}, got {article.city!r}")
 
+    if meta.get("url"):
+        score.check("metadata", article.url == meta["url"], f"url: want {meta['url']!r}, got {article.url!r}")
+
     matched = []
     for gd in gold["departments"]:
         department = _match_department(gd, article.departments)
@@ -142,11 +164,11 @@ def score_article(name, path, gold, score):
         if department is not None:
             matched.append(department)
         official = department.official if department else None
-        score.check("officials", official is not None and official.name == gd["official"],
+        score.check("officials", official is not None and _norm(official.name) == _norm(gd["official"]),
                     f"{gd['name']}: official want {gd['official']!r}, got {official.name if official else None!r}")
         got_titles = [_norm(t) for t in (official.titles if official else [])]
         for title in gd["titles"]:
-            score.check("titles", _norm(title) in got_titles,
+            score.check("titles", any(_norm(title) in got for got in got_titles),
                         f"{gd['name']}: title {title!r} missing, got {official.titles if official else None}")
         commitments = department.commitments if department else []
         targets = [t for c in commitments for t in c.targets]
