@@ -24,7 +24,8 @@ from .punctuation import COLONS
 
 # A unit is named by what it is: 局, 委员会, 办公室, 区 … The longer suffixes come first.
 _UNIT_SUFFIXES = (
-    "委员会", "办公室", "中心", "街道", "集团", "公司", "局", "委", "办", "区", "县", "厅", "部", "院",
+    "委员会", "办公室", "中心", "街道", "集团", "公司", "政府", "政协", "局", "委", "办", "区", "县",
+    "厅", "部", "院",
     "会", "市", "省", "州", "镇", "乡", "署", "行",
 )
 # Bodies a post belongs to rather than the unit itself: 党组书记, 管委会主任 of a development zone.
@@ -130,7 +131,8 @@ def split_unit_titles(head: str) -> tuple[str, tuple[str, ...]] | None:
 
 # 专访江岸区区长某某: / 访谈|对话 … — the interview's lead word is no part of the unit.
 _TITLE_LEAD = re.compile(
-    r"^(?:[^：:丨|｜]{0,12}[丨|｜]\s*)?(?:专访|访谈|对话|走近|访)?(?=[\u4e00-\u9fff]{4})"
+    r"^[■●◆▲★□◇▶►\s]*(?:[^：:丨|｜]{0,12}[丨|｜]\s*)?(?:专访|访谈|对话|走近|访)?"
+    r"(?=[\u4e00-\u9fff]{4})"
 )
 
 
