@@ -153,20 +153,22 @@ _MEASURE = re.compile(
 def _measured_actions(text: str, start: int, end: int, base: int) -> list[Statement]:
     """One sentence, or one statement per measured action when it lists two or more.
 
-    新增高速公路里程150公里,推动轨道交通里程达到606公里: each clause led by its own verb with its
-    own figure is a commitment of its own; the clauses before the first such one (今后五年,武汉将
-    完善综合交通体系) stay one. A list of actions without figures stays one sentence.
+    新增高速公路里程150公里,推动轨道交通里程达到606公里: an action is a clause led by its verb with
+    the clauses that follow it until the next such clause (引进各类金融机构,力争到2023年达到350家
+    is one action); when two or more actions carry their own figures, each action is a commitment.
+    A list of actions without figures stays one sentence, as the seed article's annotation reads.
     """
     sentence = text[start:end]
     pieces = [(found.start(), found.end()) for found in re.finditer(r"[^，,]+", sentence)]
-    led = [
-        index
-        for index, (a, b) in enumerate(pieces)
-        if _leads_with_verb(sentence[a:b]) and _MEASURE.search(sentence[a:b])
+    led = [index for index, (a, b) in enumerate(pieces) if _leads_with_verb(sentence[a:b])]
+    # Words before the first action (今后五年,) belong to it.
+    cuts = sorted({0, *led[1:]}) if led else [0]
+    groups = [
+        sentence[pieces[first][0] : pieces[(cuts + [len(pieces)])[n + 1] - 1][1]]
+        for n, first in enumerate(cuts)
     ]
-    if len(led) < 2:
+    if sum(bool(_MEASURE.search(group)) for group in groups) < 2:
         return [Statement(_action_clause(sentence), base + start, base + end)]
-    cuts = sorted({0, *led})
     statements = []
     for number, first in enumerate(cuts):
         last = cuts[number + 1] - 1 if number + 1 < len(cuts) else len(pieces) - 1
