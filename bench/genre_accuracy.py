@@ -1,4 +1,4 @@
-"""Accuracy of the article parser on the genre corpus (tests/parsing/genre), scored like a held-out check.
+"""The article parser on the genre corpus (tests/parsing/genre), scored like a held-out check.
 
 Each article NAME.txt/.html has a hand-labelled NAME.gold.json. Checks, each passed or failed:
 - departments: each gold department found (by name or an accepted alternative); each parsed
@@ -11,13 +11,15 @@ Each article NAME.txt/.html has a hand-labelled NAME.gold.json. Checks, each pas
 - deadlines: the commitment holding the phrase has a deadline target of that year;
 - goals (Wuhan): recall of each gold goal on the phrase's commitment, precision of each goal linked
   to a labelled commitment; other cities: one check that no commitment links a goal;
-- metadata: title, published date, source, city.
+- metadata: title, published date, source, city (url when labelled; a warning on a text cut short);
+- one precision check per article that no commitment's title is a speech tag (……某某说).
 
 Usage: python bench/genre_accuracy.py [--verbose] [--json] [NAME ...]
 """
 
 import argparse
 import json
+import re
 import sys
 import unicodedata
 from collections import defaultdict
@@ -39,6 +41,8 @@ CATEGORIES = [
     "goals precision",
     "metadata",
 ]
+# A title ending in a speech tag (……汪建华说, 他表示) is no action clause.
+_SPEECH_TAG = re.compile(r"(说|表示|指出|介绍|强调|谈到|称|透露)[。，！]?$")
 _MULTIPLIERS = {"万": 1e4, "亿": 1e8, "千": 1e3, "百": 1e2}
 
 
@@ -139,70 +143,90 @@ def _target_found(gold, targets):
 
 
 def score_article(name, path, gold, score):
+    """Parse one article and add its checks to ``score``; returns the parsed article."""
     from commitments.parsing import parse_article
 
-    raw = path.read_bytes()
-    article = parse_article(raw, filename=path.name)
-    meta = gold["metadata"]
-    wuhan = meta.get("city") == "武汉"
-    all_commitments = [c for d in article.departments for c in d.commitments]
-
-    titles = [_norm(t) for t in [meta["title"], *meta.get("title_alt", [])]]
-    score.check("metadata", _norm(article.title) in titles, f"title: want {meta['title']!r}, got {article.title!r}")
-    got_date = article.published_at.date().isoformat() if article.published_at else None
-    score.check("metadata", got_date == meta["published"], f"date: want {meta['published']}, got {got_date}")
-    score.check("metadata", _norm(meta["source"]) in _norm(article.source or ""), f"source: want {meta['source']!r}, got {article.source!r}")
-    score.check("metadata", article.city == meta["city"], f"city: want {meta['city']!r}, got {article.city!r}")
-
-    if meta.get("url"):
-        score.check("metadata", article.url == meta["url"], f"url: want {meta['url']!r}, got {article.url!r}")
-
+    article = parse_article(path.read_bytes(), filename=path.name)
+    wuhan = gold["metadata"].get("city") == "武汉"
+    _score_metadata(article, gold["metadata"], score)
     matched = []
     for gd in gold["departments"]:
         department = _match_department(gd, article.departments)
-        score.check("departments", department is not None, f"department {gd['name']} ({gd['official']}) not found")
         if department is not None:
             matched.append(department)
-        official = department.official if department else None
-        score.check("officials", official is not None and _norm(official.name) == _norm(gd["official"]),
-                    f"{gd['name']}: official want {gd['official']!r}, got {official.name if official else None!r}")
-        got_titles = [_norm(t) for t in (official.titles if official else [])]
-        for title in gd["titles"]:
-            score.check("titles", any(_norm(title) in got for got in got_titles),
-                        f"{gd['name']}: title {title!r} missing, got {official.titles if official else None}")
-        commitments = department.commitments if department else []
-        targets = [t for c in commitments for t in c.targets]
-        for item in gd["commitments"]:
-            commitment = _commitment_with(item["phrase"], commitments)
-            score.check("commitment recall", commitment is not None,
-                        f"{gd['name']}: no commitment holds {item['phrase']!r}")
-            if "deadline" in item:
-                years = sorted({t.year for t in commitment.targets if t.kind == "deadline"}) if commitment else None
-                score.check("deadlines", bool(years) and item["deadline"] in years,
-                            f"{gd['name']}: {item['phrase']!r} deadline want {item['deadline']}, got {years}")
-            if wuhan and "goals" in item:
-                got = {g.slug for g in commitment.goals} if commitment else set()
-                for slug in item["goals"]:
-                    score.check("goals recall", slug in got, f"{gd['name']}: {item['phrase']!r} lacks goal {slug}")
-                for slug in sorted(got - set(item["goals"])):
-                    score.check("goals precision", False, f"{gd['name']}: {item['phrase']!r} wrongly linked to {slug}")
-                for slug in sorted(got & set(item["goals"])):
-                    score.check("goals precision", True, "")
-        for phrase in gd.get("not_commitments", []):
-            hit = _commitment_with(phrase, all_commitments)
-            score.check("commitment precision", hit is None,
-                        f"{gd['name']}: {phrase!r} is not a commitment, got in {hit.text[:50] if hit else ''!r}")
-        for target in gd.get("targets", []):
-            score.check("targets/baselines", _target_found(target, targets),
-                        f"{gd['name']}: target {target} missing; got {[(t.value, t.unit, t.year, t.kind) for t in targets]}")
+        _score_department(gd, department, article, wuhan, score)
     for department in article.departments:
         if all(department is not m for m in matched):
-            score.check("departments", False,
-                        f"extra department {department.name!r} ({department.official.name} {department.official.titles})")
+            official = department.official
+            score.check("departments", False, f"extra department {department.name!r} "
+                        f"({official.name} {official.titles})")
+    if gold.get("warnings_expected"):
+        score.check("metadata", bool(article.warnings), "a text cut short carries no warning")
+    tags = [c.title for d in article.departments for c in d.commitments if _SPEECH_TAG.search(c.title)]
+    score.check("commitment precision", not tags, f"titles that are speech tags: {tags[:3]}")
     if not wuhan:
-        linked = [c.title for c in all_commitments if c.goals]
-        score.check("goals precision", not linked, f"non-Wuhan article links Wuhan goals: {linked[:3]}")
+        linked = [c.title for d in article.departments for c in d.commitments if c.goals]
+        score.check("goals precision", not linked, f"non-Wuhan article links goals: {linked[:3]}")
     return article
+
+
+def _score_metadata(article, meta, score):
+    titles = [_norm(t) for t in [meta["title"], *meta.get("title_alt", [])]]
+    score.check("metadata", _norm(article.title) in titles,
+                f"title: want {meta['title']!r}, got {article.title!r}")
+    got_date = article.published_at.date().isoformat() if article.published_at else None
+    score.check("metadata", got_date == meta["published"],
+                f"date: want {meta['published']}, got {got_date}")
+    score.check("metadata", _norm(meta["source"]) in _norm(article.source or ""),
+                f"source: want {meta['source']!r}, got {article.source!r}")
+    score.check("metadata", article.city == meta["city"],
+                f"city: want {meta['city']!r}, got {article.city!r}")
+    if meta.get("url"):
+        score.check("metadata", article.url == meta["url"],
+                    f"url: want {meta['url']!r}, got {article.url!r}")
+
+
+def _score_department(gd, department, article, wuhan, score):
+    label = gd["name"]
+    score.check("departments", department is not None,
+                f"department {label} ({gd['official']}) not found")
+    official = department.official if department else None
+    score.check("officials", official is not None and _norm(official.name) == _norm(gd["official"]),
+                f"{label}: official want {gd['official']!r}, got {official and official.name!r}")
+    got_titles = [_norm(t) for t in (official.titles if official else [])]
+    for title in gd["titles"]:
+        score.check("titles", any(_norm(title) in got for got in got_titles),
+                    f"{label}: title {title!r} missing, got {official and official.titles}")
+    commitments = department.commitments if department else []
+    for item in gd["commitments"]:
+        _score_commitment(label, item, _commitment_with(item["phrase"], commitments), wuhan, score)
+    everywhere = [c for d in article.departments for c in d.commitments]
+    for phrase in gd.get("not_commitments", []):
+        hit = _commitment_with(phrase, everywhere)
+        score.check("commitment precision", hit is None,
+                    f"{label}: {phrase!r} is no commitment, got in {hit and hit.text[:50]!r}")
+    targets = [t for c in commitments for t in c.targets]
+    got = [(t.value, t.unit, t.year, t.kind) for t in targets]
+    for target in gd.get("targets", []):
+        score.check("targets/baselines", _target_found(target, targets),
+                    f"{label}: target {target} missing; got {got}")
+
+
+def _score_commitment(label, item, commitment, wuhan, score):
+    phrase = item["phrase"]
+    score.check("commitment recall", commitment is not None,
+                f"{label}: no commitment holds {phrase!r}")
+    if "deadline" in item:
+        years = commitment and sorted({t.year for t in commitment.targets if t.kind == "deadline"})
+        score.check("deadlines", bool(years) and item["deadline"] in years,
+                    f"{label}: {phrase!r} deadline want {item['deadline']}, got {years}")
+    if wuhan and "goals" in item:
+        got = {g.slug for g in commitment.goals} if commitment else set()
+        for slug in item["goals"]:
+            score.check("goals recall", slug in got, f"{label}: {phrase!r} lacks goal {slug}")
+        for slug in sorted(got):
+            score.check("goals precision", slug in item["goals"],
+                        f"{label}: {phrase!r} wrongly linked to {slug}")
 
 
 def main(argv=None):
