@@ -14,7 +14,7 @@ from .errors import ArticleParseError
 from .metadata import read_metadata
 from .models import ParsedArticle, ParsedCommitment, ParsedDepartment, ParsedOfficial
 from .places import article_city
-from .statements import Statement, past_statements, split_statements
+from .statements import THIS_YEAR_IS_PAST, Statement, past_statements, split_statements
 from .targets import find_targets
 from .tokens import dominant_theme, goals_of, lexicon_words, search_tokens, themes_of
 
@@ -49,6 +49,17 @@ def parse_article(
         layout.header, layout.footer, paragraphs=paragraphs, url=url, title_hint=title_hint
     )
     year = metadata.published_at.year if metadata.published_at else None
+    late = bool(metadata.published_at and metadata.published_at.month >= 10)
+    token = THIS_YEAR_IS_PAST.set(late)
+    try:
+        return _parse(text, parse_text, source_format, url, title_hint, paragraphs, layout,
+                      metadata, year, city, max_commitments)
+    finally:
+        THIS_YEAR_IS_PAST.reset(token)
+
+
+def _parse(text, parse_text, source_format, url, title_hint, paragraphs, layout, metadata, year,
+           city, max_commitments) -> ParsedArticle:
     city = city or article_city(metadata, layout, parse_text)
     statements = _statements(layout.blocks, max_commitments)
     departments: dict[str, ParsedDepartment] = {}

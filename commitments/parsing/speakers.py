@@ -97,6 +97,17 @@ def parse_speaker(paragraph: Paragraph) -> Speaker | None:
         parts = split_head(_squeeze(text))
         if parts:
             return Speaker(*parts, "", paragraph.end)
+    unit_after = _UNIT_AFTER.match(text)
+    if unit_after and is_name(unit_after["name"]):
+        unit, titles = unit_after["unit"], _squeeze(unit_after["titles"])
+        # 区委副书记、区长 某某(青山区): 青山 + 区委副书记 …, as the title is written in full.
+        head = unit[:-1] + titles if titles.startswith(unit[-1] + "委") else unit + titles
+        parts = split_head(head + unit_after["name"])
+        if parts:
+            rest, rest_start = unit_after["rest"], paragraph.start + unit_after.start("rest")
+            if rest and not _reads_as_headline(rest):
+                return Speaker(*parts, "", rest_start, rest_start)
+            return Speaker(*parts, rest, rest_start)
     bracketed = _BRACKETED.match(text)
     if bracketed and is_name(bracketed["name"]):
         head = bracketed["head"] or bracketed["head2"]
@@ -109,6 +120,12 @@ def parse_speaker(paragraph: Paragraph) -> Speaker | None:
     return None
 
 
+# 区长 王立新(江岸区): titles, name, then the unit in brackets.
+_UNIT_AFTER = re.compile(
+    rf"^\s*(?P<titles>[\u4e00-\u9fff、]{{2,16}}?)\s*(?P<name>[\u4e00-\u9fff·]{{2,4}})\s*"
+    rf"[（(](?P<unit>[\u4e00-\u9fff]{{2,20}}[{''.join(('局', '委', '办', '区', '县', '市', '镇', '乡'))}])"
+    rf"[）)]\s*[{COLONS}]?\s*(?P<rest>.*)$"
+)
 # 张三(市商务局局长): or 张三 市商务局局长 — the name first.
 _BRACKETED = re.compile(
     rf"^(?P<name>[\u4e00-\u9fff·]{{2,4}})"

@@ -1,6 +1,7 @@
 """Split a block's paragraphs into commitments: headed paragraphs, items, action sentences."""
 
 import re
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from .decoding import Paragraph
@@ -34,7 +35,7 @@ _FRAMING = re.compile(
 # A quotation of a higher-level document or meeting: 政府工作报告提出,…… / 市委十三届十次全会提出,要……
 # (the document's words, not the speaker's commitment). 全会提出的目标 is a reference, not a quote.
 _DOCUMENT_QUOTE = re.compile(
-    r"^[^，,。；;]{0,20}?(?:报告|规划|纲要|建议|《[^》]{1,40}》|全会|会议|文件|意见|方案|精神|中央|省委|市委)"
+    r"^(?:[^，,。；;]{0,6}[，,])?[^，,。；;]{0,20}?(?:报告|规划|纲要|建议|《[^》]{1,40}》|全会|会议|文件|意见|方案|精神|中央|省委|市委)"
     r"(?:中|里|上)?(?:明确)?(?:提出|指出|要求|强调|明确|部署|描绘|擘画|写道)(?!的)"
 )
 # Forward words make a sentence a commitment; past results without them are context (baselines).
@@ -206,9 +207,19 @@ def past_statements(paragraph: Paragraph) -> list[Statement]:
     return statements
 
 
+# Set by the parser for an article published late in its year (October on): its 今年 is a year
+# being reported on (今年全区新增市场主体1.3万户), not one ahead.
+THIS_YEAR_IS_PAST: ContextVar[bool] = ContextVar("this_year_is_past", default=False)
+_THIS_YEAR = re.compile(r"今年")
+
+
+def past_marker(text: str) -> bool:
+    return bool(PAST.search(text) or (THIS_YEAR_IS_PAST.get() and _THIS_YEAR.search(text)))
+
+
 def is_past(sentence: str) -> bool:
     """A sentence that reports what was done (十三五期间…累计…) and announces nothing ahead."""
-    return bool(PAST.search(sentence)) and not FORWARD.search(_without_past_phrases(sentence))
+    return past_marker(sentence) and not FORWARD.search(_without_past_phrases(sentence))
 
 
 def _without_past_phrases(sentence: str) -> str:
@@ -216,11 +227,16 @@ def _without_past_phrases(sentence: str) -> str:
     return re.sub(r"主要|重要|需要|只要|想要|纲要|完成[^，。；]{0,12}目标|目标任务", "", sentence)
 
 
+# A reporter's words even inside a speaker's block: 据了解, …
+_NARRATION_OPENING = re.compile(r"^(?:据了解|据悉|据介绍|据统计|记者了解到|记者注意到|记者获悉|另据)")
+
+
 def _is_framing(sentence: str) -> bool:
     # A sentence ending in a colon only announces what follows (重点抓好三件事:).
     stripped = sentence.strip()
     return (
         bool(_FRAMING.search(stripped))
+        or bool(_NARRATION_OPENING.match(stripped))
         or bool(_DOCUMENT_QUOTE.search(stripped))
         or stripped.endswith(tuple(COLONS))
         or stripped.endswith(("？", "?"))

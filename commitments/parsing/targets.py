@@ -106,11 +106,11 @@ def _clause_span(text: str, position: int) -> tuple[int, int]:
 
 
 def _in_past_clause(text: str, position: int) -> bool:
-    from .statements import FORWARD, PAST
+    from .statements import FORWARD, past_marker
 
     start, end = _clause_span(text, position)
     clause = text[start:end]
-    return bool(PAST.search(clause)) and not FORWARD.search(clause)
+    return past_marker(clause) and not FORWARD.search(clause)
 
 
 def _past_year(text: str, position: int, published_year: int | None = None) -> int | None:

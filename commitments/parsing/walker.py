@@ -160,7 +160,8 @@ class Walker:
             self.current = block
             self._add(block, paragraph, end)
             return True
-        if (self.current is None or self.current.form != "line") and self._speech_tags(paragraph):
+        in_line_block = self.current is not None and self.current.form == "line"
+        if self._speech_tags(paragraph, own_only=in_line_block):
             return True
         return self._go_on(index, paragraph)
 
@@ -317,12 +318,17 @@ class Walker:
             self.names.append(name)
             self.tags = name_tag_pattern(self.names)
 
-    def _speech_tags(self, paragraph: Paragraph) -> bool:
-        """Split a paragraph at its speech tags; each piece goes to the speaker its tag names."""
+    def _speech_tags(self, paragraph: Paragraph, own_only: bool = False) -> bool:
+        """Split a paragraph at its speech tags; each piece goes to the speaker its tag names.
+
+        Inside a speaker line's block (own_only), officials named in prose open no block of their
+        own (a quoted superior is no speaker of the article); tags naming known speakers still
+        switch to them and are cut out of the text.
+        """
         text = paragraph.text
         previous = self.current
         tags: list[tuple[int, int, Block]] = []  # start, end (after verb), block
-        for mention in find_mentions(text):
+        for mention in [] if own_only else find_mentions(text):
             if mention.verb_end < 0:
                 # Named without speaking (记者采访了市经信局局长某某): they speak when a tag names them.
                 if mention.name not in self.names:
@@ -336,7 +342,7 @@ class Walker:
             if text[mention.end : mention.verb_end].startswith("代表"):
                 self.reporting = block
             tags.append((mention.start, mention.verb_end, block))
-        if not tags:
+        if not tags and not own_only:
             tags = self._post_holder(text)
         if self.tags is not None:
             for match in self.tags.finditer(text):
@@ -378,7 +384,7 @@ class Walker:
 
     def _known(self, who: str, current: Block | None = None) -> Block | None:
         if who in ("他", "她"):
-            return current if current and current.form != "line" else None
+            return current
         post = re.search(rf"(?:{POSTS})$", who)
         surname = who[: post.start()] if post else ""
         for block in reversed(self.blocks):
