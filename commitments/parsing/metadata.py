@@ -78,6 +78,14 @@ _NOT_TITLE = re.compile(
     r"|^(?:字号|字体|分享|打印|关闭|返回|扫一扫|来源|作者|编辑|发布时间)"
     r"|^(?:https?://|www\.)|^原标题\s*[:：]"
 )
+# A masthead: the outlet's or site's name alone on a line (杭州日报, 长江日报数字报纸, 临溪发布,
+# 长江网, 某某区人民政府网), above the headline. Its name is the source when nothing else names one.
+_MASTHEAD = re.compile(
+    r"^(?P<outlet>[\u4e00-\u9fff]{2,10}(?:日报|晚报|晨报|早报|时报|商报|都市报|快报|周刊)"
+    r"|[\u4e00-\u9fff]{2,12}(?:人民政府网|政府网|政府门户网站|门户网站|新闻网|融媒体中心|电视台)"
+    r"|[\u4e00-\u9fff]{2,4}(?:发布|在线|网))"
+    r"\s*(?:数字报纸|数字报|电子版|电子报)?$"
+)
 
 # A small list of outlets based in one city: their own dateline (长江日报讯, 本报讯 with 来源：长江日报)
 # names no place but reports from that city. Provincial and national outlets are left out.
@@ -92,6 +100,7 @@ OUTLET_CITIES = {
     "沈阳日报": "沈阳", "大连日报": "大连", "哈尔滨日报": "哈尔滨", "黄石日报": "黄石",
     "三峡日报": "宜昌", "襄阳日报": "襄阳", "荆州日报": "荆州", "十堰日报": "十堰",
 }
+_CITY_BODY = re.compile(r"^(?P<city>[\u4e00-\u9fff]{2,3}?)市(?!场|民|委书记)")
 _URL = re.compile(r"(?:原文链接|原文地址|来源网址|网址|链接|URL)?\s*[:：]?\s*(?P<url>https?://[!-~]+)")
 
 
@@ -227,8 +236,23 @@ def read_metadata(
             ):
                 titles.append(paragraph.text)
     metadata.title = _pick_title(titles, title_hint)
+    masthead = next(
+        (match["outlet"] for paragraph in header[:4] if (match := _MASTHEAD.match(paragraph.text))),
+        None,
+    )
     metadata.url = url or _url_of(header + footer)
     _apply_datelines(metadata, datelines)
+    if not metadata.source and masthead:
+        metadata.source = masthead
+        if metadata.place is None:
+            metadata.place = OUTLET_CITIES.get(masthead)
+    if metadata.place is None:
+        # A source or masthead that is a city's own body: 成都市青白江区人民政府网, 武汉市发改委.
+        for name in (metadata.source, masthead or ""):
+            city = _CITY_BODY.match(name)
+            if city:
+                metadata.place = city["city"]
+                break
     for paragraph in footer:
         if is_credits(paragraph):
             metadata.credits = _credits(paragraph.text)
@@ -319,7 +343,12 @@ def _url_of(paragraphs: list[Paragraph]) -> str | None:
 
 def _is_title(text: str) -> bool:
     """A headline is short, is not a sentence, and is no page furniture, column label or byline."""
-    return len(text) <= 100 and not text.endswith(SENTENCE_STOPS) and not is_title_furniture(text)
+    return (
+        len(text) <= 100
+        and not text.endswith(SENTENCE_STOPS)
+        and not is_title_furniture(text)
+        and not _MASTHEAD.match(text)
+    )
 
 
 def _datetime(year, month, day, time) -> datetime | None:

@@ -233,3 +233,33 @@ def test_role_words_and_staff_codes_are_not_names():
 )
 def test_an_article_without_any_date_takes_its_addresss(url, expected):
     assert metadata_of("标题\n市统计局局长李四表示，将推进改革。\n", 1, url=url).published_at == expected
+
+
+@pytest.mark.parametrize(
+    ("masthead", "source"),
+    [("杭州日报", "杭州日报"), ("长江日报数字报纸", "长江日报"), ("临溪发布", "临溪发布"), ("長江日報", "长江日报"),
+     ("某某市青白江区人民政府网", "某某市青白江区人民政府网"), ("长江网", "长江网")],
+)
+def test_a_masthead_above_the_headline_is_no_title_but_names_the_source(masthead, source):
+    text = f"{masthead}\n部门负责人谈“十四五”：抓开局 谋新篇\n2021年01月15日\n本报讯 市商务局局长张三表示，将推进改革。\n"
+    metadata = metadata_of(text, 3)
+    assert metadata.title == "部门负责人谈“十四五”：抓开局 谋新篇"
+    assert metadata.source == source
+
+
+def test_a_source_line_wins_over_the_masthead():
+    text = "长江日报\n区委书记谈发展\n2021-01-06 来源：长江网\n正文。\n"
+    metadata = metadata_of(text, 3)
+    assert metadata.title == "区委书记谈发展" and metadata.source == "长江网"
+
+
+@pytest.mark.parametrize("headline", ["织密城市安全网", "武汉经济发展新闻发布", "全市重点项目集中开工"])
+def test_a_headline_ending_like_an_outlet_is_still_a_title(headline):
+    assert metadata_of(f"{headline}\n正文。\n", 1).title == headline
+
+
+def test_a_source_that_is_a_citys_own_body_names_the_place():
+    text = "成都市青白江区人民政府网\n【镇街书记谈发展】清泉镇党委书记杨某：建好后花园\n正文。\n"
+    assert metadata_of(text, 2).place == "成都"
+    assert metadata_of("标题\n2021-01-05 来源：武汉市发改委\n正文。\n", 2).place == "武汉"
+    assert metadata_of("标题\n2021-01-05 来源：市场监管报\n正文。\n", 2).place is None
