@@ -6,7 +6,10 @@ Each article NAME.txt/.html has a hand-labelled NAME.gold.json. Checks, each pas
   department that matches no gold one is a failed precision check ("extra department");
 - officials: the matched department's official name; titles: each gold title among its titles;
 - commitment recall: each gold phrase inside some commitment text of its department;
-- commitment precision: each "not" phrase inside no commitment of the article;
+- commitment precision: each parsed commitment holds a labelled phrase (a gold commitment, or one
+  of the department's "acceptable" borderline statements);
+- non-commitments excluded: each "not" phrase (question, narration, higher document, past result)
+  inside no commitment of the article;
 - targets/baselines: each gold target (value, unit, kind, year when given) among the department's
   targets (万/亿 folded into the value, so 1.2万家 == 12000家);
 - deadlines: the commitment holding the phrase has a deadline target of that year;
@@ -36,6 +39,7 @@ CATEGORIES = [
     "titles",
     "commitment recall",
     "commitment precision",
+    "non-commitments excluded",
     "targets/baselines",
     "deadlines",
     "goals recall",
@@ -166,6 +170,14 @@ def score_article(name, path, gold, score):
             official = department.official
             score.check("departments", False, f"extra department {department.name!r} "
                         f"({official.name} {official.titles})")
+    labelled = [_norm(c["phrase"]) for gd in gold["departments"] for c in gd["commitments"]]
+    labelled += [_norm(p) for gd in gold["departments"] for p in gd.get("acceptable", [])]
+    for department in article.departments:
+        for commitment in department.commitments:
+            text = _norm(commitment.text)
+            score.check("commitment precision", any(p in text for p in labelled),
+                        f"{department.name}/{department.official.name}: unexpected commitment "
+                        f"{commitment.text[:60]!r}")
     if gold.get("warnings_expected"):
         score.check("metadata", bool(article.warnings), "a text cut short carries no warning")
     tags = [c.title for d in article.departments for c in d.commitments if _SPEECH_TAG.search(c.title)]
@@ -210,7 +222,7 @@ def _score_department(gd, department, article, wuhan, score):
     everywhere = [c for d in article.departments for c in d.commitments]
     for phrase in gd.get("not_commitments", []):
         hit = _commitment_with(phrase, everywhere)
-        score.check("commitment precision", hit is None,
+        score.check("non-commitments excluded", hit is None,
                     f"{label}: {phrase!r} is no commitment, got in {hit and hit.text[:50]!r}")
     targets = [t for c in commitments for t in c.targets]
     got = [(t.value, t.unit, t.year, t.kind) for t in targets]

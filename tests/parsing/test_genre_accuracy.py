@@ -1,7 +1,8 @@
 """The parser's accuracy on the hand-labelled genre corpus (tests/parsing/genre) never falls back.
 
 bench/genre_accuracy.py scores every article against its gold file the way a held-out check would
-(departments, officials, titles, commitment recall and precision, targets and baselines, deadlines,
+(departments, officials, titles, commitment recall and precision, non-commitments excluded,
+targets and baselines, deadlines,
 goals, metadata). FLOOR is the overall share measured at the corpus's last change, minus a small
 margin: raise it when the parser improves, never lower it to let a regression through.
 """
@@ -11,7 +12,7 @@ import pytest
 from bench import genre_accuracy
 from commitments.parsing import parse_article
 
-FLOOR = 0.88  # measured 0.904 on 2026-11-30 04:11 UTC (12 articles, 806 checks)
+FLOOR = 0.89  # measured 0.920 on 2026-11-30 04:14 UTC (13 articles, 996 checks)
 
 ARTICLES = list(genre_accuracy.articles())
 
