@@ -2,8 +2,7 @@
 
 bench/genre_accuracy.py scores every article against its gold file the way a held-out check would
 (departments, officials, titles, commitment recall and precision, non-commitments excluded,
-targets and baselines, deadlines,
-goals, metadata). FLOOR is the overall share measured at the corpus's last change, minus a small
+targets and baselines, deadlines, goals, metadata). FLOOR is the overall share measured at the corpus's last change, minus a small
 margin: raise it when the parser improves, never lower it to let a regression through.
 """
 
