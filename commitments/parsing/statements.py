@@ -35,7 +35,8 @@ _FRAMING = re.compile(
 # A quotation of a higher-level document or meeting: 政府工作报告提出,…… / 市委十三届十次全会提出,要……
 # (the document's words, not the speaker's commitment). 全会提出的目标 is a reference, not a quote.
 _DOCUMENT_QUOTE = re.compile(
-    r"^(?:[^，,。；;]{0,6}[，,])?[^，,。；;]{0,20}?(?:报告|规划|纲要|建议|《[^》]{1,40}》|全会|会议|文件|意见|方案|精神|中央|省委|市委)"
+    r"^(?:[^，,。；;]{0,6}[，,])?[^，,。；;]{0,20}?"
+    r"(?:报告|规划|纲要|建议|《[^》]{1,40}》|全会|会议|党代会|代表大会|文件|意见|方案|精神|中央|省委|市委)"
     r"(?:中|里|上)?(?:明确)?(?:提出|指出|要求|强调|明确|部署|描绘|擘画|写道)(?!的)"
 )
 # Forward words make a sentence a commitment; past results without them are context (baselines).
@@ -44,7 +45,7 @@ FORWARD = re.compile(
     r"|十四五|十五五|下一步|接下来|今后|明年|未来|五年内|年内|确保|继续|进一步|着力|努力|打算|目标"
 )
 PAST = re.compile(
-    r"十三五|近年来|近几年|近[一二三四五两几]年|过去[一二三四五两几]年|已经|已累计|已建成|已完成|已有|已达"
+    r"十三五|近年来|近几年|[一二三四五六七八九十两几多]年来|从[^，。；]{1,20}(?:跃升|增长|提高|提升)(?:到|至)|近[一二三四五两几]年|过去[一二三四五两几]年|已经|已累计|已建成|已完成|已有|已达"
     r"|已实现|已形成|已开通|已落户|已获批|已成为|累计|同比|去年|今年以来|截至|截止|先后|相继|取得了|实现了"
     r"|完成了|达到了|建成了|增长了|新增了|引进了|创下|(?:推动|推进|打造|实施|建设|开展|培育|获批|获得|举办|出台)了"
     r"|(?<![到至0-9])(?:19|20)[0-9]{2}年(?!底前|前|以前|之前|[0-9])"
@@ -85,7 +86,12 @@ def split_statements(paragraph: Paragraph) -> list[Statement]:
         tail = _action_sentences(text[tail_start:], base + tail_start)
         return lead_in + _items(text, markers, tail_start, base) + tail
     heading = _HEADING.match(text)
-    if heading and _HAN.search(text, heading.end()):
+    if (
+        heading
+        and _HAN.search(text, heading.end())
+        and not re.search(r"[0-9]", heading.group())
+        and not is_past(heading.group())
+    ):
         title = heading.group()[:-1].strip("“”\"「」")
         return [Statement(title, paragraph.start, paragraph.end)]
     return _action_sentences(text, base)

@@ -42,6 +42,10 @@ _NARRATION = re.compile(
 _DATELINE = re.compile(
     r"(?:19|20)[0-9]{2}\s*[-年/.]\s*[0-9]{1,2}\s*[-月/.]\s*[0-9]{1,2}|来源\s*[：:]|本报讯|日报讯"
 )
+# Words said by no named person: 各区和园区表示, 有关负责人介绍, 业内人士认为.
+_OTHERS_SAY = re.compile(
+    rf"^(?!他|她|我)[^，。；“”]{{2,14}}?(?:{SPEECH_VERBS})[，,：:]"
+)
 # 报告提出, …: the report the speaker delivered goes on speaking for them.
 _REPORT_SAYS = re.compile(r"^(?:政府)?(?:工作)?报告(?:提出|指出|明确|强调|显示|部署)[，：,:]?")
 _VERB_OR_REPORT = (
@@ -180,6 +184,11 @@ class Walker:
                 return False
         elif self.current.form != "line" and _is_subheading(text):
             # A reporter's subheading between a speaker's paragraphs: nobody's words.
+            self._unspoken(paragraph)
+            return False
+        elif self.current.form != "line" and _OTHERS_SAY.match(text):
+            # 各区和园区表示,…: someone unnamed speaks; the speaker's turn is over.
+            self.current = None
             self._unspoken(paragraph)
             return False
         elif self.current.form == "reported" and _NARRATION.match(text):
