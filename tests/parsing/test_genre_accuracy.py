@@ -11,7 +11,7 @@ import pytest
 from bench import genre_accuracy
 from commitments.parsing import parse_article
 
-FLOOR = 0.89  # measured 0.920 on 2026-11-30 04:14 UTC (13 articles, 996 checks)
+FLOOR = 0.88  # measured 0.900 on 2026-11-30 04:14 UTC (15 articles, 1124 checks)
 
 ARTICLES = list(genre_accuracy.articles())
 
