@@ -64,7 +64,8 @@ def _parse(text, parse_text, source_format, url, title_hint, paragraphs, layout,
     statements = _statements(layout.blocks, max_commitments)
     departments: dict[str, ParsedDepartment] = {}
     for block, (found, past) in zip(layout.blocks, statements):
-        department = _department(text, parse_text, block, found, past, year, city)
+        unit = _placed_unit(block.speaker.unit, layout.blocks, city, parse_text)
+        department = _department(text, parse_text, block, unit, found, past, year, city)
         same = departments.get(department.name)
         if same:
             same.commitments.extend(department.commitments)
@@ -136,7 +137,37 @@ def _statements(blocks: list[Block], limit: int | None):
     return statements
 
 
-def _department(text, parse_text, block, statements, past, year, city) -> ParsedDepartment:
+# A committee or government named without its place (区委常委 …, 县委书记 …) stands for the place.
+_BARE_UNITS = {
+    "市委": "市", "区委": "区", "县委": "县", "市政府": "市", "区政府": "区", "县政府": "县",
+    "镇委": "镇", "乡委": "乡", "州委": "州", "省委": "省",
+}
+_NO_PLACE = set("全本该各此我城市新园辖片社景老")
+
+
+def _placed_unit(unit: str, blocks, city: str | None, parse_text: str) -> str:
+    """区委 → the article's district (江岸区): another speaker's unit of that level, else the place
+    the text names most often at that level, else, for 市委, the article's city."""
+    level = _BARE_UNITS.get(unit)
+    if level is None:
+        return unit
+    for block in blocks:
+        other = block.speaker.unit
+        if other.endswith(level) and other not in _BARE_UNITS and len(other) >= 3:
+            return other
+    counts: dict[str, int] = {}
+    for found in re.finditer(rf"([\u4e00-\u9fff]{{2,3}}?){level}(?![\u4e00-\u9fff]{{0,1}}长)", parse_text[:20000]):
+        place = found.group(1)
+        if place[-1] not in _NO_PLACE and place[0] not in _NO_PLACE:
+            counts[place] = counts.get(place, 0) + 1
+    if counts:
+        return max(counts, key=counts.get) + level
+    if level == "市" and city:
+        return f"{city}市"
+    return unit
+
+
+def _department(text, parse_text, block, unit, statements, past, year, city) -> ParsedDepartment:
     block_text = parse_text[block.headline_start : block.body[-1].end] if block.body else ""
     names = _names(block)
     wuhan = city == GOALS_CITY
@@ -144,9 +175,6 @@ def _department(text, parse_text, block, statements, past, year, city) -> Parsed
     _attach_baselines(commitments, past, text, parse_text, year)
     _give_every_commitment_a_theme(commitments, _without_names(block_text, names))
     speaker = block.speaker
-    unit = speaker.unit
-    if unit in ("市委", "市政府") and city:
-        unit = f"{city}市"
     return ParsedDepartment(
         name=unit,
         aliases=department_aliases(unit, block_text),

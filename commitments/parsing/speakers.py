@@ -174,9 +174,17 @@ def split_head(head: str) -> tuple[str, tuple[str, ...], str] | None:
         found = _split_one_unit(tail)
         if found and 2 <= len(front):
             unit, titles, name = found
+            placed = split_unit_titles(front)
+            if unit.startswith(_LEVELS) and placed and not placed[0].startswith(_LEVELS):
+                # 江岸区委书记、区人大常委会主任某某: the later unit names no place (区人大常委会),
+                # so the person speaks for the place named first.
+                return placed[0], placed[1] + (unit + "".join(titles),), name
             return unit, tuple(front.split("、")) + titles, name
         position = head.find("、", position + 1)
     return None
+
+
+_LEVELS = ("省", "市", "区", "县", "镇", "乡")
 
 
 def _split_one_unit(head: str) -> tuple[str, tuple[str, ...], str] | None:
