@@ -44,6 +44,9 @@ class Block:
     body: list[Paragraph] = field(default_factory=list)
     # "line" (speaker line), "reported" (speech tag in prose) or "answer" (interview).
     form: str = "line"
+    # Narration that ended the speaker's turn (据悉,2020年全区…): no commitments, but its past
+    # figures are the speaker's baselines.
+    context: list[Paragraph] = field(default_factory=list)
 
 
 @dataclass

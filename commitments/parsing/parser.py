@@ -132,6 +132,8 @@ def _statements(blocks: list[Block], limit: int | None):
                     count=count + len(found),
                     limit=limit,
                 )
+        for paragraph in block.context:
+            past.extend(past_statements(paragraph))
         count += len(found)
         statements.append((found, past))
     return statements
@@ -156,7 +158,8 @@ def _placed_unit(unit: str, blocks, city: str | None, parse_text: str) -> str:
         if other.endswith(level) and other not in _BARE_UNITS and len(other) >= 3:
             return other
     counts: dict[str, int] = {}
-    for found in re.finditer(rf"([\u4e00-\u9fff]{{2,3}}?){level}(?![\u4e00-\u9fff]{{0,1}}长)", parse_text[:20000]):
+    named = re.compile(rf"([\u4e00-\u9fff]{{2,3}}?){level}")
+    for found in named.finditer(parse_text[:20000]):
         place = found.group(1)
         if place[-1] not in _NO_PLACE and place[0] not in _NO_PLACE:
             counts[place] = counts.get(place, 0) + 1

@@ -188,10 +188,12 @@ class Walker:
             return False
         elif self.current.form != "line" and _OTHERS_SAY.match(text):
             # 各区和园区表示,…: someone unnamed speaks; the speaker's turn is over.
+            self.current.context.append(paragraph)
             self.current = None
             self._unspoken(paragraph)
             return False
         elif self.current.form == "reported" and _NARRATION.match(text):
+            self.current.context.append(paragraph)
             self.current = None
             self._unspoken(paragraph)
             return False
