@@ -47,7 +47,7 @@ _CREDITS = re.compile(
 )
 _ROLE = re.compile(
     r"^(?:本报|[\u4e00-\u9fff]{2,6}?(?:日报|晚报|晨报|都市报|新闻网|网|电视台))?"
-    r"(?P<role>见习记者|记者|通讯员|统筹|实习生|摄影)(?P<name>.*)$"
+    r"(?:融媒体|全媒体|首席|特约)?(?P<role>见习记者|记者|通讯员|统筹|实习生|摄影)(?P<name>.*)$"
 )
 _NAME_SEPARATORS = re.compile(r"[\s、,，;；]+")
 

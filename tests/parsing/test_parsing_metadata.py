@@ -263,3 +263,8 @@ def test_a_source_that_is_a_citys_own_body_names_the_place():
     assert metadata_of(text, 2).place == "成都"
     assert metadata_of("标题\n2021-01-05 来源：武汉市发改委\n正文。\n", 2).place == "武汉"
     assert metadata_of("标题\n2021-01-05 来源：市场监管报\n正文。\n", 2).place is None
+
+
+def test_credits_of_a_media_centre_reporter():
+    dateline = read_dateline("长江日报讯（长江日报融媒体记者 李明 通讯员 周红）12月18日，……")
+    assert dateline.credits == {"记者": ["李明"], "通讯员": ["周红"]}
