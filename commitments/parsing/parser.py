@@ -142,6 +142,7 @@ def _statements(blocks: list[Block], limit: int | None):
 # A committee or government named without its place (区委常委 …, 县委书记 …) stands for the place.
 _BARE_UNITS = {
     "市委": "市", "区委": "区", "县委": "县", "市政府": "市", "区政府": "区", "县政府": "县",
+    "镇政府": "镇", "乡政府": "乡",
     "镇委": "镇", "乡委": "乡", "州委": "州", "省委": "省",
 }
 _NO_PLACE = set("全本该各此我城市新园辖片社景老")
@@ -153,12 +154,15 @@ def _placed_unit(unit: str, blocks, city: str | None, parse_text: str) -> str:
     level = _BARE_UNITS.get(unit)
     if level is None:
         return unit
+    if level == "市" and city:
+        return f"{city}市"
     for block in blocks:
         other = block.speaker.unit
         if other.endswith(level) and other not in _BARE_UNITS and len(other) >= 3:
             return other
     counts: dict[str, int] = {}
-    named = re.compile(rf"([\u4e00-\u9fff]{{2,3}}?){level}")
+    # A place, not a word that starts with the level (市民, 区域, 县城 …).
+    named = re.compile(rf"([\u4e00-\u9fff]{{2,3}}?){level}(?![民场域城内级属直委政长])")
     for found in named.finditer(parse_text[:20000]):
         place = found.group(1)
         if place[-1] not in _NO_PLACE and place[0] not in _NO_PLACE:

@@ -294,7 +294,15 @@ def _mention_at(text: str, post_start: int, post_end: int) -> Mention | None:
             parts = split_head(text[start:post_end] + name)
             if parts and not _NOT_IN_UNIT.search(parts[0]):
                 return Mention(*parts, start, name_end, verb.end() if verb else -1)
+        head = _HEAD_OF_GOVERNMENT.search(text, max(0, post_start - 4), post_end)
+        if head and head.end() == post_end and verb:
+            # 副市长胡嘉宁介绍: a head of government named without the place; the parser names it.
+            unit = head["level"] + "政府"
+            return Mention(unit, (head.group(),), name, head.start(), name_end, verb.end())
     return None
+
+
+_HEAD_OF_GOVERNMENT = re.compile(r"(?:常务)?副?(?P<level>[市区县镇乡])长")
 
 
 def name_tag_pattern(names: list[str]) -> re.Pattern | None:
