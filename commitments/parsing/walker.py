@@ -122,11 +122,12 @@ class Walker:
     def _read(self, index: int, paragraph: Paragraph) -> bool:
         """Assign the paragraph; True when it names a speaker."""
         opened = self._read_paragraph(index, paragraph)
-        text = paragraph.text
-        if len(text) > 30 and text.endswith(SENTENCE_STOPS + ("”",)):
-            self.prose_seen = True
-        if _DATELINE.search(text):
-            self.dateline_seen = True
+        if not self.blocks:  # what a title line is judged by: only before the first speaker
+            text = paragraph.text
+            if len(text) > 30 and text.endswith(SENTENCE_STOPS + ("”",)):
+                self.prose_seen = True
+            if _DATELINE.search(text):
+                self.dateline_seen = True
         return opened
 
     def _read_paragraph(self, index: int, paragraph: Paragraph) -> bool:
