@@ -198,9 +198,13 @@ def _split_one_unit(head: str) -> tuple[str, tuple[str, ...], str] | None:
     return None
 
 
+# Characters no surname is: 区长们怎么说 names nobody.
+_NOT_SURNAME = set("们的了是在和与及等这那也都将要说每各全本该其此我你他她")
+
+
 def is_name(name: str) -> bool:
     """Two or three characters, four after a compound surname, and no title word inside."""
-    if not 2 <= len(name) <= 4 or _NOT_IN_NAME.search(name):
+    if not 2 <= len(name) <= 4 or _NOT_IN_NAME.search(name) or name[0] in _NOT_SURNAME:
         return False
     return len(name) < 4 or name.startswith(COMPOUND_SURNAMES) or "·" in name
 

@@ -30,6 +30,7 @@ _LEADING_VERB_POSITION = 3
 # no framing by itself: 按照全会部署,将加快… is a commitment.
 _FRAMING = re.compile(
     r"(?:做出|作出|做)[^，,。；;]{0,12}贡献|只争朝夕|久久为功|乘风破浪"
+    r"|^[^，,。；;]{0,8}是[^，,。；;]{0,24}之年"
     r"|(?:学习|贯彻|落实|按照|领会|践行)[^，,。；;]{0,16}(?:全会|会议|讲话|公报)精神"
 )
 # A quotation of a higher-level document or meeting: 政府工作报告提出,…… / 市委十三届十次全会提出,要……
@@ -234,7 +235,9 @@ def _without_past_phrases(sentence: str) -> str:
 
 
 # A reporter's words even inside a speaker's block: 据了解, …
-_NARRATION_OPENING = re.compile(r"^(?:据了解|据悉|据介绍|据统计|记者了解到|记者注意到|记者获悉|另据)")
+_NARRATION_OPENING = re.compile(
+    r"^(?:据了解|据悉|据介绍|据统计|记者了解到|记者注意到|记者获悉|另据|在[他她]看来)"
+)
 
 
 def _is_framing(sentence: str) -> bool:
