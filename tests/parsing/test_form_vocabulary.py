@@ -16,7 +16,10 @@ def articles():
 
 
 def test_every_theme_is_reached_by_a_test_article(articles):
-    reached = {theme for article in articles for c in all_commitments(article) for theme in c.themes}
+    reached = {
+        theme for article in articles for commitment in all_commitments(article)
+        for theme in commitment.themes
+    }
     # "general" is the fallback of a block naming no theme (test_parsing_lexicons).
     assert {theme.slug for theme in THEMES} - reached == {"general"}
 
