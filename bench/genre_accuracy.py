@@ -80,12 +80,12 @@ def _quantity(value, unit):
     return (round(value, 6) if value is not None else None), unit
 
 
-def articles(names=None):
-    for gold_path in sorted(CORPUS.glob("*.gold.json")):
+def articles(names=None, corpus=CORPUS):
+    for gold_path in sorted(Path(corpus).glob("*.gold.json")):
         name = gold_path.name[: -len(".gold.json")]
         if names and name not in names:
             continue
-        sources = [p for p in CORPUS.glob(name + ".*") if not p.name.endswith(".gold.json")]
+        sources = [p for p in Path(corpus).glob(name + ".*") if not p.name.endswith(".gold.json")]
         yield name, sources[0], json.loads(gold_path.read_text(encoding="utf-8"))
 
 
@@ -253,10 +253,11 @@ def main(argv=None):
     parser.add_argument("names", nargs="*")
     parser.add_argument("--verbose", "-v", action="store_true", help="list every failed check")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
+    parser.add_argument("--corpus", default=str(CORPUS), help="another folder of articles + gold")
     args = parser.parse_args(argv)
     overall = Score()
     rows = {}
-    for name, path, gold in articles(args.names):
+    for name, path, gold in articles(args.names, args.corpus):
         score = Score()
         try:
             score_article(name, path, gold, score)
