@@ -8,8 +8,8 @@ from .punctuation import CLAUSE_BREAK, SENTENCE
 
 _UNITS = (
     "个百分点|平方公里|万平方米|平方米|公里|千米|米|分钟|小时|个月|天|万人次|人次|万人|万户|万元|万亿元"
-    "|亿美元|万美元|亿元|元|万吨|吨|万标箱|标箱|公顷|亩|万家|家|万个|个|所|座|项|条|套|户|万名|名|人"
-    "|万辆|辆|台|架|艘|列|张|倍|微克/立方米|%|％|万亿|亿|万"
+    "|亿美元|万美元|亿元|元|万吨|吨|万标箱|标箱|公顷|亩|万家|家|万个|个|所|座|项|万条|条|万套|套|户"
+    "|万名|名|人|万辆|辆|台|架|艘|列|万张|张|栋|场次|场|倍|微克/立方米|%|％|万亿|亿|万"
 )
 _ARABIC_QUANTITY = re.compile(rf"(?<![0-9.．])(?P<number>[0-9]+(?:\.[0-9]+)?)\s*(?P<unit>{_UNITS})")
 # A Chinese numeral starts with a digit or 十 and never continues an Arabic one: the 万 of

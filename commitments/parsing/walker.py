@@ -485,5 +485,7 @@ def _take_headline(block: Block) -> None:
 
 
 def _reads_as_headline(text: str) -> bool:
-    return len(text) <= _HEADLINE_MAX_LENGTH and not text.endswith(SENTENCE_STOPS)
+    # A quotation closing on its stop (“……8家。”) is a sentence too.
+    closed = text.rstrip("”’」』\"'")
+    return len(text) <= _HEADLINE_MAX_LENGTH and not closed.endswith(SENTENCE_STOPS)
 
