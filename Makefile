@@ -9,7 +9,7 @@ PORT ?= 8000
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/planwatch_bench
 BENCH_DATA := --departments 200 --commitments 100000 --updates 300000 --seed 1
 
-.PHONY: run setup test check bench bench-import bench-match clean
+.PHONY: run setup test check bench bench-import bench-match bench-genre clean
 
 run: setup
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
@@ -66,3 +66,7 @@ $(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(VENV)/bin/pyth
 
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3
+
+# The parser's accuracy on the hand-labelled genre corpus (tests/parsing/genre): checks passed / total.
+bench-genre: $(VENV)/.dev-installed
+	$(BIN)/python bench/genre_accuracy.py $(BENCH_ARGS)

@@ -11,7 +11,7 @@ from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import unquote
 from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import models, transaction
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -24,6 +24,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from departments.models import Department
 
+from .admin_import import import_view
 from .forms import CommitmentAdminForm, StatusUpdateForm
 from .models import (
     Article,
@@ -344,14 +345,25 @@ class StatusUpdateAdmin(admin.ModelAdmin):
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
-    list_display = ["title", "source", "published_at", "imported_at"]
-    list_filter = ["source"]
+    list_display = ["title", "source", "city", "published_at", "imported_at"]
+    list_filter = ["source", "city"]
+    # The original address of the article (url): typed without a scheme, it is an https one.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     search_fields = ["title", "text"]
     readonly_fields = ["content_hash", "imported_at"]
     date_hierarchy = "published_at"
 
     def get_changelist(self, request, **kwargs):
         return DateHierarchyChangeList
+
+    def get_urls(self):
+        upload = path(
+            "import/",
+            # 上传文章: upload, preview, confirm (admin_import.py).
+            self.admin_site.admin_view(lambda request: import_view(self, request)),
+            name="commitments_article_import",
+        )
+        return [upload, *super().get_urls()]
 
 
 @admin.register(Statement)

@@ -1,10 +1,21 @@
-"""Maps a parsed article onto the models, in one transaction."""
+"""Maps a parsed article onto the models, in one transaction.
+
+One entry for every way in (the command, the admin upload): `read_article` parses and checks the
+limits before anything is written; `store_article` writes. A re-import writes an article's source
+columns only (text, spans, titles, themes, goals, targets): status, progress and last_reported_on
+belong to `Commitment.update_status`, and the rows are locked so that the two queue.
+"""
 
 import hashlib
+import inspect
+import re
 from dataclasses import dataclass
+from decimal import Decimal
 
-from django.db import transaction
+from django.db import models, transaction
+from django.db.backends.base.operations import BaseDatabaseOperations
 from django.db.models import F, Max
+from django.utils.translation import gettext as _
 
 from departments.models import Department, Official
 from pagecache.models import bump_once
@@ -12,9 +23,26 @@ from pagecache.models import bump_once
 from .models import Article, Commitment, CommitmentGoal, Goal, Statement, Target, Theme
 from .parsing import THEMES, ArticleParseError, parse_article
 
+# Larger than any article of the genre by two orders of magnitude; refused before it is read whole.
+MAX_BYTES = 5 * 1024 * 1024
+MAX_DEPARTMENTS = 60
+MAX_COMMITMENTS = 1000
+# Lines that are not blank: a published article has a few hundred. Checked before the parse, whose
+# cost grows with every line: a 3 MB file of 100,000 short lines took 25 s to parse (626 s to
+# store), and 8.7 s even to the parser's early refusal of more than MAX_COMMITMENTS.
+MAX_LINES = 20_000
+
+# What a re-import may write on a stored commitment; never status, progress or last_reported_on.
+SOURCE_COLUMNS = ["official", "order", "title", "text", "source_start", "source_end",
+                  "search_tokens"]
+
 
 class ArticleImportError(Exception):
     """The parse is valid but cannot be applied to the data already stored."""
+
+
+class ArticleLimitError(ArticleImportError):
+    """The article exceeds a limit of the database or of the genre; checked before any write."""
 
 
 @dataclass
@@ -25,9 +53,183 @@ class ImportResult:
     commitments: int
 
 
-def import_article(raw, prune=False):
-    """Parse raw bytes (or text) and store them; raises ArticleParseError or ArticleImportError."""
-    return store_article(parse_article(raw), prune=prune)
+def read_article(raw, filename=None, city=None):
+    """Parse raw bytes (or text) and check every limit; nothing is written.
+
+    Raises ArticleParseError (not an article) or ArticleLimitError (an article too large for the
+    database). The command and the admin upload both come through here.
+    """
+    check_raw_size(raw)
+    try:
+        parsed = parse_article(raw, **_supported_arguments(filename=filename, city=city or None))
+    except ArticleParseError as error:
+        too_large = _counted_refusal(error)
+        if too_large:
+            raise too_large from None
+        raise
+    check_limits(parsed)
+    return parsed
+
+
+def _counted_refusal(error):
+    """The parser's early refusal of too many speakers or commitments, in the UI language.
+
+    It stops before classifying them (so a huge file is refused at once) and says how many it
+    found; the refusal is then the same sentence as check_limits'. None for any other error.
+    """
+    what, count, limit = (getattr(error, name, None) for name in ("what", "count", "limit"))
+    if count is None:  # a parser whose error carries no numbers: read them from its sentence
+        found = re.search(r"has (\d+) (speakers|departments|commitments), over the limit of (\d+)",
+                          str(error))
+        if not found:
+            return None
+        count, what, limit = int(found[1]), found[2], int(found[3])
+    if what in ("speakers", "departments"):
+        return ArticleLimitError(_departments_message(count, limit))
+    if what == "commitments":
+        return ArticleLimitError(_commitments_message(count, limit))
+    return None
+
+
+def _departments_message(count, limit):
+    return _("文章有 %(count)d 个部门发言,超过每篇 %(limit)d 个的上限,未写入任何内容。") % {
+        "count": count, "limit": limit
+    }
+
+
+def _commitments_message(count, limit):
+    return _("文章有 %(count)d 条承诺,超过每篇 %(limit)d 条的上限,未写入任何内容。") % {
+        "count": count, "limit": limit
+    }
+
+
+def _supported_arguments(**arguments):
+    """The keyword arguments parse_article accepts (the parser gains them over time)."""
+    parameters = inspect.signature(parse_article).parameters
+    limits = {"max_commitments": MAX_COMMITMENTS, "max_departments": MAX_DEPARTMENTS}
+    wanted = {**arguments, **limits}
+    return {name: value for name, value in wanted.items() if name in parameters}
+
+
+def check_raw_size(raw):
+    if len(raw) > MAX_BYTES:
+        raise ArticleLimitError(
+            _("文件大于 %(limit)d MB,不是一篇文章,未写入任何内容。")
+            % {"limit": MAX_BYTES // (1024 * 1024)}
+        )
+    if isinstance(raw, bytes):
+        newline, markup, leading = b"\n", b"<", b"\xef\xbb\xbf \t\r\n"
+    else:
+        newline, markup, leading = "\n", "<", "\ufeff \t\r\n"
+    lines = sum(1 for line in raw.split(newline) if line.strip())
+    # A saved web page spends most of its lines on markup; its reader keeps the article's.
+    limit = MAX_LINES * 5 if raw[:1024].lstrip(leading).startswith(markup) else MAX_LINES
+    if lines > limit:
+        raise ArticleLimitError(
+            _("文件有 %(count)d 行文字,超过一篇文章的上限 %(limit)d 行,未写入任何内容。")
+            % {"count": lines, "limit": limit}
+        )
+
+
+def check_limits(parsed):
+    """Refuse, in one sentence, an article that the database columns or the genre cannot hold."""
+    departments = parsed.departments
+    if len(departments) > MAX_DEPARTMENTS:
+        raise ArticleLimitError(_departments_message(len(departments), MAX_DEPARTMENTS))
+    count = sum(len(block.commitments) for block in departments)
+    if count > MAX_COMMITMENTS:
+        raise ArticleLimitError(_commitments_message(count, MAX_COMMITMENTS))
+    for field, value in _columns_of(parsed):
+        _check_column(field, value)
+
+
+def _columns_of(parsed):
+    """Each (model field, value) pair the import would write."""
+    field = _field
+    yield field(Article, "title"), parsed.title
+    yield field(Article, "source"), parsed.source
+    yield field(Article, "editor"), parsed.editor
+    for name, value in _article_extras(parsed).items():
+        yield field(Article, name), value
+    for block in parsed.departments:
+        yield field(Department, "name"), block.name
+        yield field(Official, "name"), block.official.name
+        yield field(Statement, "headline"), block.headline
+        for item in block.commitments:
+            yield field(Commitment, "title"), item.title
+            yield field(Commitment, "source_start"), item.start
+            yield field(Commitment, "source_end"), item.end
+            for target in item.targets:
+                yield field(Target, "text"), target.text
+                yield field(Target, "kind"), target.kind
+                yield field(Target, "value"), target.value
+                yield field(Target, "unit"), target.unit or ""
+                yield field(Target, "year"), target.year
+                yield field(Target, "source_start"), target.start
+                yield field(Target, "source_end"), target.end
+
+
+def _field(model, name):
+    return model._meta.get_field(name)
+
+
+def _label(field):
+    return f"{field.model._meta.verbose_name}{field.verbose_name}"
+
+
+def _excerpt(value):
+    value = str(value)
+    return value if len(value) <= 20 else value[:20] + "…"
+
+
+def _check_column(field, value):
+    if value is None:
+        return
+    if field.choices and value not in {choice for choice, _name in field.flatchoices}:
+        raise ArticleLimitError(
+            _("%(what)s“%(value)s”不是可存储的取值,未写入任何内容。")
+            % {"what": _label(field), "value": _excerpt(value)}
+        )
+    if isinstance(field, models.CharField) and field.max_length and len(value) > field.max_length:
+        raise ArticleLimitError(
+            _("%(what)s“%(value)s”长 %(length)d 个字符,超过该栏 %(limit)d 个字符的上限,未写入任何内容。")
+            % {"what": _label(field), "value": _excerpt(value), "length": len(value),
+               "limit": field.max_length}
+        )
+    low, high = _number_range(field)
+    if low is not None and not low <= value <= high:
+        raise ArticleLimitError(
+            _("%(what)s %(value)s 超出该栏可存储的范围(%(low)s 至 %(high)s),未写入任何内容。")
+            % {"what": _label(field), "value": value, "low": low, "high": high}
+        )
+
+
+def _number_range(field):
+    """The smallest and largest value the column stores, or (None, None) for a non-number."""
+    if isinstance(field, models.DecimalField):
+        largest = Decimal(10) ** (field.max_digits - field.decimal_places) - Decimal(1) / Decimal(
+            10**field.decimal_places
+        )
+        return -largest, largest
+    if isinstance(field, models.IntegerField):
+        # The standard SQL ranges: SQLite would store more, PostgreSQL's columns hold these.
+        return BaseDatabaseOperations.integer_field_ranges[field.get_internal_type()]
+    if isinstance(field, models.FloatField):
+        return -1e308, 1e308
+    return None, None
+
+
+def _article_extras(parsed):
+    """Fields of newer parses stored when the model has room for them."""
+    extras = {}
+    names = {field.name for field in Article._meta.get_fields()}
+    if "url" in names:
+        url = (getattr(parsed, "url", None) or "").strip()
+        # Only a web address is kept: pages may link it (never javascript: or data: ones).
+        extras["url"] = url if url.lower().startswith(("http://", "https://")) else ""
+    if "city" in names:
+        extras["city"] = getattr(parsed, "city", None) or ""
+    return extras
 
 
 def store_article(parsed, prune=False):
@@ -36,6 +238,7 @@ def store_article(parsed, prune=False):
     An edited version that lacks commitments of the stored one is refused unless `prune`:
     a truncated copy looks exactly like an edit that removed them.
     """
+    check_limits(parsed)
     content_hash = hashlib.sha256(parsed.text.encode("utf-8")).hexdigest()
     with transaction.atomic():
         unchanged = Article.objects.filter(content_hash=content_hash).first()
@@ -63,6 +266,7 @@ def _store_article(parsed, content_hash):
             "correspondents": parsed.correspondents,
             "text": parsed.text,
             "content_hash": content_hash,
+            **_article_extras(parsed),
         },
     )
 
@@ -80,7 +284,7 @@ def sync_themes():
     """Make the Theme table hold the parser's lexicon; returns themes by slug."""
     themes = {}
     for order, theme in enumerate(THEMES, start=1):
-        themes[theme.slug], _ = Theme.objects.update_or_create(
+        themes[theme.slug], _created = Theme.objects.update_or_create(
             slug=theme.slug,
             defaults={
                 "name": theme.name,
@@ -94,7 +298,7 @@ def sync_themes():
 
 def _store_statement(article, block, order, themes, goals, prune):
     department = _department_for(block)
-    official, _ = Official.objects.update_or_create(
+    official, _created = Official.objects.update_or_create(
         department=department, name=block.official.name, defaults={"titles": block.official.titles}
     )
     Statement.objects.update_or_create(
@@ -118,23 +322,48 @@ def _department_for(block):
 
 
 def _sync_commitments(article, department, official, parsed_items, themes, goals, prune):
-    """Update commitments in place, matched by title, then by position; history is kept."""
-    existing = list(article.commitments.filter(department=department).order_by("order"))
+    """Update commitments in place, matched by title, then by position; history is kept.
+
+    The stored rows are locked first (as update_status locks them), so each is read with its
+    current status and progress, which its history row then records; only source columns are
+    written.
+    """
+    stored = article.commitments.filter(department=department)
+    existing = list(stored.select_for_update().order_by("order"))
     matches = _match(existing, parsed_items)
     # Positions are unique per article and department: move the old ones out of the way first.
-    article.commitments.filter(department=department).update(order=F("order") + 100_000)
+    stored.update(order=F("order") + 100_000)
     for order, item in enumerate(parsed_items):
-        commitment = matches.get(order) or Commitment(article=article, department=department)
-        commitment.official = official
-        commitment.order = order
-        commitment.title = item.title
-        commitment.text = item.text
-        commitment.source_start, commitment.source_end = item.start, item.end
-        commitment.search_tokens = item.search_tokens
-        commitment.save()
+        commitment = matches.get(order)
+        if commitment is None:
+            commitment = Commitment(article=article, department=department)
+            _set_source(commitment, official, order, item)
+            commitment.save()
+        else:
+            changed = _set_source(commitment, official, order, item)
+            if changed:
+                commitment.version += 1  # an admin form loaded before now is stale
+            commitment.save(update_fields=[*SOURCE_COLUMNS, "version", "updated_at"])
         _store_classification(commitment, item, themes, goals)
     kept = {c.pk for c in matches.values()}
     _drop_vanished_commitments([c for c in existing if c.pk not in kept], prune)
+
+
+def _set_source(commitment, official, order, item):
+    """Set the source columns; True when one other than the position changed."""
+    values = {
+        "official_id": official.pk,
+        "title": item.title,
+        "text": item.text,
+        "source_start": item.start,
+        "source_end": item.end,
+        "search_tokens": item.search_tokens,
+    }
+    changed = any(getattr(commitment, name) != value for name, value in values.items())
+    for name, value in values.items():
+        setattr(commitment, name, value)
+    commitment.order = order
+    return changed
 
 
 def _match(existing, parsed_items):
@@ -203,4 +432,13 @@ def _drop_vanished_statements(article, department_names, prune):
         statement.delete()
 
 
-__all__ = ["ArticleImportError", "ArticleParseError", "ImportResult", "import_article", "store_article"]
+__all__ = [
+    "MAX_BYTES",
+    "ArticleImportError",
+    "ArticleLimitError",
+    "ArticleParseError",
+    "ImportResult",
+    "check_limits",
+    "read_article",
+    "store_article",
+]

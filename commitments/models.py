@@ -81,6 +81,8 @@ class Article(models.Model):
     reporters = models.JSONField(_("记者"), default=list, blank=True)
     correspondents = models.JSONField(_("通讯员"), default=list, blank=True)
     text = models.TextField(_("原文"))
+    url = models.URLField(_("原文链接"), max_length=500, blank=True)
+    city = models.CharField(_("城市"), max_length=50, blank=True)
     content_hash = models.CharField(_("内容哈希"), max_length=64, unique=True)
     imported_at = models.DateTimeField(_("导入时间"), auto_now=True)
 
@@ -88,6 +90,8 @@ class Article(models.Model):
         ordering = ["-published_at", "id"]
         verbose_name = _("文章")
         verbose_name_plural = _("文章")
+        # Uploading an article in the admin (superusers have it).
+        permissions = [("import_article", _("可上传并导入文章"))]
         constraints = [
             # Identifies an edited version of an article already imported.
             models.UniqueConstraint(
@@ -286,11 +290,16 @@ class CommitmentGoal(models.Model):
 
 
 class Target(models.Model):
-    """A quantitative target or deadline stated in a commitment."""
+    """A quantitative target or deadline stated in a commitment, or a past figure (baseline).
+
+    A baseline (2020年已达到……) is the starting point a target is read against; it is never a
+    target itself.
+    """
 
     class Kind(models.TextChoices):
         QUANTITY = "quantity", _("数量目标")
         DEADLINE = "deadline", _("时限")
+        BASELINE = "baseline", _("基数")
 
     commitment = models.ForeignKey(
         Commitment, verbose_name=_("承诺"), on_delete=models.CASCADE, related_name="targets"

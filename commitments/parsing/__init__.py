@@ -1,4 +1,4 @@
-"""Parse a news article of Wuhan department heads' Five-Year Plan commitments into dataclasses.
+"""Parse a news article of officials' plan commitments (any city, several layouts) into dataclasses.
 
 Plain Python: nothing here imports Django. jieba loads on the first parse, not on import.
 """
@@ -13,13 +13,14 @@ from .models import (
     ParsedOfficial,
     ParsedTarget,
 )
-from .parser import parse_article
+from .parser import ArticleTooLarge, parse_article
 from .tokens import search_tokens
 
 __all__ = [
     "GOALS",
     "THEMES",
     "ArticleParseError",
+    "ArticleTooLarge",
     "Goal",
     "GoalMatch",
     "ParsedArticle",

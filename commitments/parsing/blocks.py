@@ -1,14 +1,37 @@
-"""Group the paragraphs into header, speaker blocks (speaker, headline, body) and footer."""
+"""Group the paragraphs into header, speaker blocks (speaker, headline, body) and footer.
 
+The genre comes in several layouts, read alike:
+
+- speaker lines: ``市审计局党组书记、局长某某:`` on its own line, a headline, paragraphs (the seed);
+  the speech may follow the colon on the same line (``江岸区委书记某某:今后五年,我们将……``), and the
+  line may lack the colon, with spaces (``市发改委主任 某某``);
+- reported speech: ``市商务局局长某某表示,……`` / ``“……”某某说。`` / ``他介绍,……``. The paragraphs that
+  follow belong to the same speaker until another speaker or a narration paragraph (据了解, 记者
+  了解到 …); after narration, nobody speaks until a speech tag names someone again;
+- interviews: questions under ``记者:`` / ``问:`` (never anyone's commitments) and answers under
+  ``答:`` or the official's name, the official being named in the title, subtitle or lead.
+
+Photo and credit lines and continuation marks (未完待续) belong to nobody.
+"""
+
+import re
 from dataclasses import dataclass, field
 
 from .decoding import Paragraph, is_furniture
 from .errors import ArticleParseError
-from .metadata import is_credits, is_editor
-from .punctuation import SENTENCE_STOPS
-from .speakers import Speaker, parse_speaker
+from .speakers import POSTS, Speaker
 
-_HEADLINE_MAX_LENGTH = 50
+_PHOTO_START = re.compile(r"[【\[(（]?(?:图为|图片|图：|图:|图/|摄影[：:]|视频[：:]|制图|题图)")
+_PHOTO_END = re.compile(r"(?:记者|通讯员)?\s*[\u4e00-\u9fff]{2,4}\s*(?:摄|供图)\s*[)）】\]]?$")
+CONTINUED = re.compile(r"^[(（【\[]?\s*(?:未完待续|未完|待续|to be continued)\s*[)）】\]]?$", re.I)
+
+
+def is_photo_line(text: str) -> bool:
+    """A caption or credit: 图为…, （记者某某 摄）, 某某供图."""
+    if _PHOTO_START.match(text):
+        return True
+    tail = text.rstrip(")）】] ")
+    return tail.endswith(("摄", "供图")) and bool(_PHOTO_END.search(text[-24:]))
 
 
 @dataclass
@@ -19,6 +42,11 @@ class Block:
     headline_start: int
     headline_end: int
     body: list[Paragraph] = field(default_factory=list)
+    # "line" (speaker line), "reported" (speech tag in prose) or "answer" (interview).
+    form: str = "line"
+    # Narration that ended the speaker's turn (据悉,2020年全区…): no commitments, but its past
+    # figures are the speaker's baselines.
+    context: list[Paragraph] = field(default_factory=list)
 
 
 @dataclass
@@ -26,63 +54,85 @@ class Layout:
     header: list[Paragraph]
     blocks: list[Block]
     footer: list[Paragraph]
+    # Paragraphs that are questions, narration or photo lines inside the article: nobody's.
+    unspoken: list[Paragraph] = field(default_factory=list)
+    continued: bool = False
 
 
-def lay_out(paragraphs: list[Paragraph]) -> Layout:
-    """Split the paragraphs at speaker lines; the footer opens with the credits or the editor."""
-    content = [paragraph for paragraph in paragraphs if not is_furniture(paragraph)]
-    speakers = [parse_speaker(paragraph) for paragraph in content]
-    first = next((index for index, speaker in enumerate(speakers) if speaker), None)
-    if first is None:
-        raise ArticleParseError(
-            f"None of the {len(content)} paragraphs is a speaker line: a unit, titles and a name "
-            "followed by a colon, such as 市审计局党组书记、局长刘生华:."
-        )
-    end = next(
-        (i for i in range(first, len(content)) if is_credits(content[i]) or is_editor(content[i])),
-        len(content),
+def content_paragraphs(paragraphs: list[Paragraph]) -> tuple[list[Paragraph], bool]:
+    """The paragraphs that are text, and whether a continuation mark (未完待续) was dropped."""
+    content, continued = [], False
+    for paragraph in paragraphs:
+        if CONTINUED.match(paragraph.text):
+            continued = True
+        elif not is_furniture(paragraph) and not is_photo_line(paragraph.text):
+            content.append(paragraph)
+    return content, continued
+
+
+class ArticleTooLarge(ArticleParseError):
+    """More departments or commitments than one article may hold, refused before reading on.
+
+    ``what`` is "departments" or "commitments"; ``count`` how many were found when the parse
+    stopped (the limit plus one: it stops as soon as the limit is passed); ``limit`` the limit.
+    """
+
+    def __init__(self, message: str, *, what: str, count: int, limit: int):
+        super().__init__(message)
+        self.what, self.count, self.limit = what, count, limit
+
+
+
+
+
+from .walker import Walker  # noqa: E402  (the walker builds the Blocks defined above)
+
+
+def lay_out(paragraphs: list[Paragraph], max_blocks: int | None = None) -> Layout:
+    """Split the paragraphs into header, speaker blocks and footer (credits or editor onwards)."""
+    content, continued = content_paragraphs(paragraphs)
+    walker = Walker(content, max_blocks)
+    walker.walk()
+    if not walker.blocks:
+        raise ArticleParseError(_no_speaker_message(content))
+    return Layout(
+        header=content[: walker.first],
+        blocks=walker.blocks,
+        footer=content[walker.end :],
+        unspoken=walker.unspoken,
+        continued=continued,
     )
-    blocks = _blocks(content[first:end], speakers[first:end])
-    return Layout(header=content[:first], blocks=blocks, footer=content[end:])
 
 
-def _blocks(content: list[Paragraph], speakers: list[Speaker | None]) -> list[Block]:
-    blocks: list[Block] = []
-    introduced: dict[tuple[str, str], int] = {}
-    for paragraph, speaker in zip(content, speakers):
-        if speaker is None:
-            blocks[-1].body.append(paragraph)
-            continue
-        key = (speaker.unit, speaker.name)
-        if key in introduced:
-            raise ArticleParseError(
-                f"Line {paragraph.line} repeats the speaker {speaker.unit}{speaker.name}, "
-                f"already introduced on line {introduced[key]}."
+_POST_ANYWHERE = re.compile(rf"(?:{POSTS})")
+
+
+def _no_speaker_message(content: list[Paragraph]) -> str:
+    """Refuse naming the line that came closest to a speaker line, and why it was not one."""
+    closest = None
+    for paragraph in content[:5000]:
+        post = _POST_ANYWHERE.search(paragraph.text)
+        if post:
+            after = paragraph.text[post.end() : post.end() + 4]
+            closest = (
+                paragraph,
+                f"names the post {post.group()} but no unit (局, 委, 区 …) before it and "
+                f"no name of two to four characters after it that the title grammar accepts"
+                + (f" (it is followed by “{after}”)" if after else ""),
             )
-        introduced[key] = paragraph.line
-        blocks.append(_open_block(paragraph, speaker))
-    for block in blocks:
-        _take_headline(block)
-    return blocks
-
-
-def _open_block(paragraph: Paragraph, speaker: Speaker) -> Block:
-    start = speaker.headline_start if speaker.headline else paragraph.end
-    return Block(speaker, paragraph.line, speaker.headline, start, start + len(speaker.headline))
-
-
-def _take_headline(block: Block) -> None:
-    """The first paragraph is the headline unless the speaker line held one or it reads as prose."""
-    if not block.headline and block.body and _reads_as_headline(block.body[0].text):
-        headline = block.body.pop(0)
-        block.headline = headline.text
-        block.headline_start, block.headline_end = headline.start, headline.end
-    if not block.body:
-        raise ArticleParseError(
-            f"The speaker on line {block.line} ({block.speaker.unit}{block.speaker.name}) is "
-            "followed by no paragraph of text before the next speaker or the end of the article."
-        )
-
-
-def _reads_as_headline(text: str) -> bool:
-    return len(text) <= _HEADLINE_MAX_LENGTH and not text.endswith(SENTENCE_STOPS)
+            break
+    if closest is None:
+        for paragraph in content[:5000]:
+            if re.search(r"[：:]", paragraph.text[:45]):
+                head = re.split(r"[：:]", paragraph.text, maxsplit=1)[0][:20]
+                closest = (paragraph, f"has a colon but “{head}” is not a unit, titles and a name")
+                break
+    message = (
+        f"None of the {len(content)} paragraphs is a speaker line or names an official who speaks "
+        "(a unit, titles and a name, such as 市审计局党组书记、局长刘生华: or 市商务局局长某某表示)"
+    )
+    if closest:
+        paragraph, reason = closest
+        quoted = paragraph.text[:24]
+        message += f"; the closest is line {paragraph.line} (“{quoted}”), which {reason}"
+    return message + "."

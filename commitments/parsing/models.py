@@ -16,7 +16,7 @@ class ParsedTarget:
     value: float | None
     unit: str | None
     year: int | None
-    kind: str  # "quantity" or "deadline"
+    kind: str  # "quantity", "deadline" or "baseline" (a past figure, never a target)
 
     def to_dict(self) -> dict:
         return {
@@ -94,6 +94,12 @@ class ParsedArticle:
     departments: list[ParsedDepartment]
     # Every role of the closing credits by name (记者, 通讯员, 统筹 …), reporters included.
     credits: dict[str, list[str]] = field(default_factory=dict)
+    url: str | None = None
+    # The city the article is about (武汉, 杭州 …), read from it or given; None when unknown.
+    city: str | None = None
+    format: str = "text"
+    # Sentences on what the parse had to guess or leave out (a text cut short …).
+    warnings: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return {
@@ -103,6 +109,10 @@ class ParsedArticle:
                 "source": self.source,
                 "editor": self.editor,
                 "reporters": self.reporters,
+                "url": self.url,
+                "city": self.city,
+                "format": self.format,
             },
+            "warnings": self.warnings,
             "departments": [department.to_dict() for department in self.departments],
         }

@@ -1,6 +1,7 @@
 """Split a block's paragraphs into commitments: headed paragraphs, items, action sentences."""
 
 import re
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from .decoding import Paragraph
@@ -14,14 +15,46 @@ ACTION_VERBS = (
     "培养", "创建", "创新", "拓展", "巩固", "防范", "防止", "利用", "运用", "做强", "做大", "做好",
     "确保", "争取", "弘扬", "振兴", "擦亮", "新建", "清理", "严格", "关注", "聚焦", "统筹", "锚固",
     "增强", "整合", "编制", "确立", "抢抓", "调整", "扩大", "鼓励", "解决", "保障", "提供", "支持",
-    "引进", "坚持", "着力", "大力",
+    "引进", "坚持", "着力", "大力", "新增", "力争", "启动", "开工", "改造", "扶持", "引导", "布局",
+    "谋划", "升级", "争创", "筹建", "举办", "办好", "出台", "制定", "设立", "组建", "带动", "吸引",
+    "承接", "畅通", "补齐", "壮大", "发展", "助力", "加速", "招引", "织密", "延伸", "覆盖", "全面",
+    "深入", "持续", "形成", "达到", "突破", "建好", "用好", "抓好", "办成", "改善", "改革",
+    "开通", "开辟", "投用", "投运", "通车", "竣工", "完工", "增设", "新设", "落地", "降低", "减少",
+    "压缩", "缩短", "增加", "新开", "改扩建", "引育", "培训", "减免", "创成", "申创", "新改建",
+    "改建", "扩建",
 )
 _ACTION = re.compile("|".join(ACTION_VERBS))
 # A verb this close to the start of a clause is what the clause is about (要抢抓…, 全面推进…).
 _LEADING_VERB_POSITION = 3
-# Restating the plenum, pledging to study its spirit or to contribute, closing rhetoric.
-_FRAMING = re.compile(r"全会|《建议》|(?:做出|作出|做)[^，,。；;]{0,12}贡献|只争朝夕|久久为功|乘风破浪")
+# Pledging to study a meeting's spirit or to contribute, closing rhetoric. Naming 全会 or 建议 is
+# no framing by itself: 按照全会部署,将加快… is a commitment.
+_FRAMING = re.compile(
+    r"(?:做出|作出|做)[^，,。；;]{0,12}贡献|只争朝夕|久久为功|乘风破浪"
+    r"|^[^，,。；;]{0,8}是[^，,。；;]{0,24}之年"
+    r"|(?:学习|贯彻|落实|按照|领会|践行)[^，,。；;]{0,16}(?:全会|会议|讲话|公报)精神"
+)
+# A quotation of a higher-level document or meeting: 政府工作报告提出,…… / 市委十三届十次全会提出,要……
+# (the document's words, not the speaker's commitment). 全会提出的目标 is a reference, not a quote.
+_DOCUMENT_QUOTE = re.compile(
+    r"^(?:[^，,。；;]{0,6}[，,])?[^，,。；;]{0,20}?"
+    r"(?:报告|规划|纲要|建议|《[^》]{1,40}》|全会|会议|党代会|代表大会|文件|意见|方案|精神|中央|省委|市委)"
+    r"(?:中|里|上)?(?:明确)?(?:提出|指出|要求|强调|明确|部署|描绘|擘画|写道)(?!的)"
+)
+# Forward words make a sentence a commitment; past results without them are context (baselines).
+FORWARD = re.compile(
+    r"将|要|力争|争取|计划|预计|拟|(?:到|至)(?:19|20)[0-9]{2}年|(?:19|20)[0-9]{2}年(?:底前|前|以前|之前)"
+    r"|十四五|十五五|下一步|接下来|今后|明年|未来|五年内|年内|确保|继续|进一步|着力|努力|打算|目标"
+)
+PAST = re.compile(
+    r"十三五|近年来|近几年|[一二三四五六七八九十两几多]年来"
+    r"|从[^，。；]{1,20}(?:跃升|增长|提高|提升)(?:到|至)"
+    r"|近[一二三四五两几]年|过去[一二三四五两几]年|已经|已累计|已建成|已完成|已有|已达"
+    r"|已实现|已形成|已开通|已落户|已获批|已成为|累计|同比|去年|今年以来|截至|截止|先后|相继|取得了|实现了"
+    r"|完成了|达到了|建成了|增长了|新增了|引进了|创下|(?:推动|推进|打造|实施|建设|开展|培育|获批|获得|举办|出台)了"
+    r"|(?<![到至0-9])(?:19|20)[0-9]{2}年(?!底前|前|以前|之前|[0-9])"
+)
 # A heading sentence: short, no comma, ends the moment it has named the task (千方百计稳定和扩大就业。).
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 _HEADING = re.compile(r"[^。！？!?；;，,：:]{2,25}[。！!]")
 _NUMERAL = "[一二三四五六七八九十]+"
 # A marker opens the paragraph or follows a stop or a comma, so that 第一批 or 唯一是 are no items.
@@ -40,6 +73,10 @@ class Statement:
     title: str
     start: int
     end: int
+    # The sentence a statement was cut from, when one sentence held several measured actions:
+    # its deadline (今后五年,…) still sets the year of every piece's quantities.
+    sentence_start: int = -1
+    sentence_end: int = -1
 
 
 def split_statements(paragraph: Paragraph) -> list[Statement]:
@@ -52,8 +89,14 @@ def split_statements(paragraph: Paragraph) -> list[Statement]:
         tail = _action_sentences(text[tail_start:], base + tail_start)
         return lead_in + _items(text, markers, tail_start, base) + tail
     heading = _HEADING.match(text)
-    if heading and heading.end() < len(text):
-        return [Statement(heading.group()[:-1], paragraph.start, paragraph.end)]
+    if (
+        heading
+        and _HAN.search(text, heading.end())
+        and not re.search(r"[0-9]", heading.group())
+        and not is_past(heading.group())
+    ):
+        title = heading.group()[:-1].strip("“”\"「」")
+        return [Statement(title, paragraph.start, paragraph.end)]
     return _action_sentences(text, base)
 
 
@@ -106,23 +149,126 @@ def _action_sentences(text: str, base: int) -> list[Statement]:
     for match in SENTENCE.finditer(text):
         start, end = _trim(text, match.start(), match.end())
         sentence = text[start:end]
-        if _ACTION.search(sentence) and not _is_framing(match.group()):
-            statements.append(Statement(_action_clause(sentence), base + start, base + end))
+        if _ACTION.search(sentence) and not _is_framing(match.group()) and not is_past(sentence):
+            statements.extend(_measured_actions(text, start, end, base))
     return statements
+
+
+_MEASURE = re.compile(
+    r"[0-9]+(?:\.[0-9]+)?\s*(?:%|％|个|家|条|所|座|项|公里|亿|万|平方|米|吨|人|户|辆|张|套|倍|亩|公顷|标箱)"
+    r"|百分之|[一二三四五六七八九十两百千]+(?:个|家|条|所|座|项|公里|亿|万)"
+)
+
+
+def _measured_actions(text: str, start: int, end: int, base: int) -> list[Statement]:
+    """One sentence, or one statement per measured action when it lists two or more.
+
+    新增高速公路里程150公里,推动轨道交通里程达到606公里: an action is a clause led by its verb with
+    the clauses that follow it until the next such clause (引进各类金融机构,力争到2023年达到350家
+    is one action); when two or more actions carry their own figures, each action is a commitment.
+    A list of actions without figures stays one sentence, as the seed article's annotation reads.
+    """
+    sentence = text[start:end]
+    pieces = [(found.start(), found.end()) for found in re.finditer(r"[^，,]+", sentence)]
+    led = [index for index, (a, b) in enumerate(pieces) if _leads_with_verb(sentence[a:b])]
+    # Words before the first action (今后五年,) belong to it.
+    cuts = sorted({0, *led[1:]}) if led else [0]
+    groups = [
+        sentence[pieces[first][0] : pieces[(cuts + [len(pieces)])[n + 1] - 1][1]]
+        for n, first in enumerate(cuts)
+    ]
+    if sum(bool(_MEASURE.search(group)) for group in groups) < 2:
+        return [Statement(_action_clause(sentence), base + start, base + end)]
+    statements = []
+    for number, first in enumerate(cuts):
+        last = cuts[number + 1] - 1 if number + 1 < len(cuts) else len(pieces) - 1
+        piece_start, piece_end = _trim(text, start + pieces[first][0], start + pieces[last][1])
+        if piece_start < piece_end and _ACTION.search(text[piece_start:piece_end]):
+            statements.append(
+                Statement(
+                    _action_clause(text[piece_start:piece_end]),
+                    base + piece_start,
+                    base + piece_end,
+                    base + start,
+                    base + end,
+                )
+            )
+    return statements
+
+
+def _leads_with_verb(clause: str) -> bool:
+    clause = clause.strip()
+    if clause.startswith(("力争", "争取", "确保", "到", "至", "努力")):
+        return False  # the measure of the action before it: …,力争到2023年达到350家
+    return bool(_ACTION.match(clause, _SUBJECT.match(clause).end()) or _ACTION.match(clause))
+
+
+def past_statements(paragraph: Paragraph) -> list[Statement]:
+    """The sentences of a paragraph that report past results: no commitments, but their figures
+    are baselines."""
+    statements = []
+    for match in SENTENCE.finditer(paragraph.text):
+        start, end = _trim(paragraph.text, match.start(), match.end())
+        sentence = paragraph.text[start:end]
+        if is_past(sentence):
+            base = paragraph.start
+            statements.append(Statement(sentence[:20], base + start, base + end))
+    return statements
+
+
+# Set by the parser for an article published late in its year (October on): its 今年 is a year
+# being reported on (今年全区新增市场主体1.3万户), not one ahead.
+THIS_YEAR_IS_PAST: ContextVar[bool] = ContextVar("this_year_is_past", default=False)
+_THIS_YEAR = re.compile(r"今年")
+
+
+def past_marker(text: str) -> bool:
+    return bool(PAST.search(text) or (THIS_YEAR_IS_PAST.get() and _THIS_YEAR.search(text)))
+
+
+def is_past(sentence: str) -> bool:
+    """A sentence that reports what was done (十三五期间…累计…) and announces nothing ahead."""
+    return past_marker(sentence) and not FORWARD.search(_without_past_phrases(sentence))
+
+
+def _without_past_phrases(sentence: str) -> str:
+    # 要 inside 主要 or 重要 and 目标 inside 完成…目标 are no announcement.
+    return re.sub(r"主要|重要|需要|只要|想要|纲要|完成[^，。；]{0,12}目标|目标任务", "", sentence)
+
+
+# A reporter's words even inside a speaker's block: 据了解, …
+_NARRATION_OPENING = re.compile(
+    r"^(?:据了解|据悉|据介绍|据统计|记者了解到|记者注意到|记者获悉|另据|在[他她]看来)"
+)
 
 
 def _is_framing(sentence: str) -> bool:
     # A sentence ending in a colon only announces what follows (重点抓好三件事:).
-    return bool(_FRAMING.search(sentence)) or sentence.rstrip().endswith(tuple(COLONS))
+    stripped = sentence.strip()
+    return (
+        bool(_FRAMING.search(stripped))
+        or bool(_NARRATION_OPENING.match(stripped))
+        or bool(_DOCUMENT_QUOTE.search(stripped))
+        or stripped.endswith(tuple(COLONS))
+        or stripped.endswith(("？", "?"))
+    )
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Narrow a span to its words: no surrounding whitespace, no separator left at either end."""
-    while start < end and text[start] in TRAILING_SEPARATORS:
-        start += 1
-    while end > start and text[end - 1] in TRAILING_SEPARATORS:
-        end -= 1
-    return start, end
+    """Narrow a span to its words: no surrounding whitespace, no separator left at either end,
+    and no quotation mark left open by a cut (“我们将……; or ……。”)."""
+    while True:
+        before = (start, end)
+        while start < end and text[start] in TRAILING_SEPARATORS:
+            start += 1
+        while end > start and text[end - 1] in TRAILING_SEPARATORS:
+            end -= 1
+        if start < end and text[start] in "“\"「" and not re.search("[”」]", text[start + 1 : end]):
+            start += 1
+        if end > start and text[end - 1] in "”\"」" and not re.search("[“「]", text[start : end - 1]):
+            end -= 1
+        if (start, end) == before:
+            return start, end
 
 
 def _clauses(sentence: str) -> list[str]:
@@ -133,11 +279,29 @@ def _first_clause(text: str) -> str:
     return (_clauses(text) or [text])[0]
 
 
+# The subject and modal a clause may open with before its verb: 我们将, 武汉将, 全市还要.
+_SUBJECT = re.compile(
+    r"^[“\"「]?(?:[\u4e00-\u9fff]{1,6}?(?:还将|也将|将|还要|也要|要|会))?"
+    r"(?:全力|加快|大力|积极|着力|努力|持续|进一步|全面|深入|继续|重点|率先|扎实|切实|不断|奋力|力争)?"
+)
+# A clause that only measures the action before it (力争到2025年…, 确保…) is no title while an
+# earlier clause states the action.
+_MEASURE_LEAD = ("力争", "争取", "确保", "到", "至")
+
+
 def _action_clause(sentence: str) -> str:
-    """The clause that states the action: the first led by a verb, else the first holding one."""
+    """The clause that states the action: the first led by a verb (after its subject and modal:
+    我们将加快…), else the first holding one; a clause measuring the action comes last."""
     clauses = _clauses(sentence)
     verbs = [_ACTION.search(clause) for clause in clauses]
-    for clause, verb in zip(clauses, verbs):
-        if verb and verb.start() <= _LEADING_VERB_POSITION:
-            return clause
-    return next(clause for clause, verb in zip(clauses, verbs) if verb)
+    measured = [clause.lstrip("“”\"「」").startswith(_MEASURE_LEAD) for clause in clauses]
+    for clause, verb, measure in zip(clauses, verbs, measured):
+        if verb and not measure and (
+            verb.start() <= _LEADING_VERB_POSITION
+            or _ACTION.match(clause, _SUBJECT.match(clause).end())
+        ):
+            return clause.strip("“”\"「」")
+    for clause, verb, measure in zip(clauses, verbs, measured):
+        if verb and not measure:
+            return clause.strip("“”\"「」")
+    return next(clause for clause, verb in zip(clauses, verbs) if verb).strip("“”\"「」")

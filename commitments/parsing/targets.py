@@ -7,8 +7,9 @@ from .numerals import DIGITS, NUMERAL_CHARACTERS, number
 from .punctuation import CLAUSE_BREAK, SENTENCE
 
 _UNITS = (
-    "个百分点|平方公里|万平方米|平方米|公里|千米|米|分钟|小时|个月|天|万人次|人次|万人|万户|万元|亿元"
-    "|元|万吨|吨|公顷|亩|家|个|所|座|项|条|套|户|人|辆|倍|%|％|亿|万"
+    "个百分点|平方公里|万平方米|平方米|公里|千米|米|分钟|小时|个月|天|万人次|人次|万人|万户|万元|万亿元"
+    "|亿美元|万美元|亿元|元|万吨|吨|万标箱|标箱|公顷|亩|万家|家|万个|个|所|座|项|万条|条|万套|套|户"
+    "|万名|名|人|万辆|辆|台|架|艘|列|万张|张|栋|场次|场|倍|微克/立方米|%|％|万亿|亿|万"
 )
 _ARABIC_QUANTITY = re.compile(rf"(?<![0-9.．])(?P<number>[0-9]+(?:\.[0-9]+)?)\s*(?P<unit>{_UNITS})")
 # A Chinese numeral starts with a digit or 十 and never continues an Arabic one: the 万 of
@@ -28,28 +29,119 @@ _YEAR_DEADLINE = re.compile(
     rf"(?P<by>到|至)?(?P<year>{_YEAR})年(?P<end>底|末)?(?P<before>前|以前|之前)?(?![0-9]|月)"
 )
 _WITHIN_YEARS = re.compile(
-    rf"(?P<number>[0-9{NUMERAL_CHARACTERS}]+)年(?:内|之内|以内)|未来(?P<ahead>[0-9{NUMERAL_CHARACTERS}]+)年"
+    rf"(?P<number>[0-9{NUMERAL_CHARACTERS}]+)年(?:内|之内|以内)"
+    rf"|(?:未来|今后)(?P<ahead>[0-9{NUMERAL_CHARACTERS}]+)年"
+)
+# A plan period names its last year: 十四五期间 / “十四五”末 → 2025, 十五五 → 2030.
+_PLAN_PERIODS = {"十四五": 2025, "十五五": 2030, "十三五": 2020}
+_PLAN_PERIOD = re.compile(
+    r"[“\"]?(?P<plan>十四五|十五五)[”\"]?(?:规划)?(?:期间|末|时期|期末|之末|结束时|收官之年|规划期内?)"
+)
+# 明年 ends with the next year; 今年 and 年内 with the year of publication (今年以来 is past).
+_NEXT_YEAR = re.compile(r"明年|(?P<this>今年(?!以来)|(?<![0-9一二三四五六七八九十两几多])年内)")
+# 百分之八, 百分之十二点五: a percentage in words.
+_PERCENT_WORDS = re.compile(
+    rf"百分之(?P<number>[{NUMERAL_CHARACTERS}]+)(?:点(?P<decimals>[〇零一二三四五六七八九]+))?"
 )
 # The words of a quantity run to the nearest punctuation: 300米见绿, not the whole sentence.
 _PHRASE_BREAKS = "，,。；;、：:“”\"‘’《》()（）!！?？—\n "
 
 
-def find_targets(text: str, base: int, published_year: int | None) -> list[ParsedTarget]:
-    """Targets in a commitment's text; base is the text's offset in the article."""
-    deadlines = _year_deadlines(text) + _within_deadlines(text, published_year)
-    targets = deadlines + _quantities(text, deadlines)
+def find_targets(
+    text: str,
+    base: int,
+    published_year: int | None,
+    original: str | None = None,
+    past: bool = False,
+) -> list[ParsedTarget]:
+    """Targets in a commitment's text; base is the text's offset in the article.
+
+    ``original`` is the article text the spans point into (the target's words are taken from it);
+    ``past`` marks a sentence of past results, whose figures are all baselines. In a commitment, a
+    figure in a clause of past results (2020年达到300家,将新增50家) is a baseline too.
+    """
+    if past:
+        deadlines = []
+    else:
+        deadlines = [
+            target
+            for target in _year_deadlines(text, published_year)
+            + _plan_deadlines(text)
+            + _within_deadlines(text, published_year)
+            + _next_year(text, published_year)
+            if not _in_past_clause(text, target.start)
+        ]
+    targets = deadlines + _quantities(text, deadlines, past, published_year)
     for target in targets:
         target.start += base
         target.end += base
+        if original is not None:
+            target.text = original[target.start : target.end]
     return sorted(targets, key=lambda target: target.start)
 
 
-def _year_deadlines(text: str) -> list[ParsedTarget]:
+def _plan_deadlines(text: str) -> list[ParsedTarget]:
+    return [
+        _target(text, match.span(), None, None, _PLAN_PERIODS[match["plan"]], "deadline")
+        for match in _PLAN_PERIOD.finditer(text)
+    ]
+
+
+def _next_year(text: str, published_year: int | None) -> list[ParsedTarget]:
+    if not published_year:
+        return []
+    return [
+        _target(
+            text, match.span(), None, None, published_year + (0 if match["this"] else 1), "deadline"
+        )
+        for match in _NEXT_YEAR.finditer(text)
+    ]
+
+
+def _clause_span(text: str, position: int) -> tuple[int, int]:
+    breaks = [found.end() for found in CLAUSE_BREAK.finditer(text, 0, position)]
+    start = breaks[-1] if breaks else 0
+    stop = CLAUSE_BREAK.search(text, position)
+    return start, stop.start() if stop else len(text)
+
+
+def _in_past_clause(text: str, position: int) -> bool:
+    from .statements import FORWARD, past_marker
+
+    start, end = _clause_span(text, position)
+    clause = text[start:end]
+    return past_marker(clause) and not FORWARD.search(clause)
+
+
+def _past_year(text: str, position: int, published_year: int | None = None) -> int | None:
+    """The year a past figure was reached: its year, 2020 for 十三五, the year before publication
+    for 去年 or 过去五年; None when the text does not say."""
+    sentence = next(match for match in SENTENCE.finditer(text) if match.end() > position).group()
+    year = re.search(r"(?<![到至0-9])((?:19|20)[0-9]{2})年", sentence)
+    if year:
+        return int(year.group(1))
+    if "十三五" in sentence:
+        return 2020
+    if published_year and re.search(r"去年|过去[一二三四五两几]年|近[一二三四五两几]年", sentence):
+        return published_year - 1
+    return None
+
+
+def _year_deadlines(text: str, published_year: int | None = None) -> list[ParsedTarget]:
+    """到2025年, 2025年底, 2025年前; a bare year after the publication year (2025年,全市将…) too."""
     return [
         _target(text, match.span(), None, None, number(match["year"]), "deadline")
         for match in _YEAR_DEADLINE.finditer(text)
-        if match["by"] or match["end"] or match["before"]
+        if match["by"]
+        or match["end"]
+        or match["before"]
+        or (published_year and number(match["year"]) >= published_year and _bare_year(text, match))
     ]
+
+
+def _bare_year(text: str, match: re.Match) -> bool:
+    """A year standing for a time (2025年,… / 2025年全市…), not a name (2025年远景目标)."""
+    return not re.match(r"远景|规划|计划|目标|版|度", text[match.end() : match.end() + 2])
 
 
 def _within_deadlines(text: str, published_year: int | None) -> list[ParsedTarget]:
@@ -61,17 +153,39 @@ def _within_deadlines(text: str, published_year: int | None) -> list[ParsedTarge
     return deadlines
 
 
-def _quantities(text: str, deadlines: list[ParsedTarget]) -> list[ParsedTarget]:
+def _quantities(text: str, deadlines: list[ParsedTarget], past: bool, published_year=None):
     matches = list(_ARABIC_QUANTITY.finditer(text)) + [
         match for match in _CHINESE_QUANTITY.finditer(text) if _follows_quantity_verb(text, match)
     ]
     quantities = []
     for match in matches:
+        if _is_year(text, match):
+            continue
         span = _phrase_around(text, match.start(), match.end())
         unit = "%" if match["unit"] == "％" else match["unit"]
-        year = _deadline_year_in_sentence(text, match.start(), deadlines)
-        quantities.append(_target(text, span, _value(match["number"]), unit, year, "quantity"))
+        value = _value(match["number"])
+        quantities.append(_quantity(text, span, value, unit, deadlines, past, published_year))
+    for match in _PERCENT_WORDS.finditer(text):
+        value = float(number(match["number"]))
+        if match["decimals"]:
+            value = float(f"{int(value)}.{''.join(str(number(d)) for d in match['decimals'])}")
+        span = _phrase_around(text, match.start(), match.end())
+        quantities.append(_quantity(text, span, value, "%", deadlines, past, published_year))
     return quantities
+
+
+def _quantity(text, span, value, unit, deadlines, past, published_year=None) -> ParsedTarget:
+    position = span[0]
+    if past or _in_past_clause(text, position):
+        year = _past_year(text, position, published_year)
+        return _target(text, span, value, unit, year, "baseline")
+    year = _deadline_year_in_sentence(text, position, deadlines)
+    return _target(text, span, value, unit, year, "quantity")
+
+
+def _is_year(text: str, match: re.Match) -> bool:
+    """2025年 is a year, not a quantity (no unit matches 年, but 万 of 2025万 might)."""
+    return False
 
 
 def _target(text, span, value, unit, year, kind) -> ParsedTarget:
@@ -86,11 +200,27 @@ def _follows_quantity_verb(text: str, match: re.Match) -> bool:
 
 
 def _phrase_around(text: str, start: int, end: int) -> tuple[int, int]:
-    while start > 0 and text[start - 1] not in _PHRASE_BREAKS:
-        start -= 1
+    while True:
+        while start > 0 and text[start - 1] not in _PHRASE_BREAKS:
+            start -= 1
+        # A short quotation inside the phrase (“十四五”期间新增…) belongs to it.
+        quote = _short_quote_before(text, start)
+        if quote is None:
+            break
+        start = quote
     while end < len(text) and text[end] not in _PHRASE_BREAKS:
         end += 1
     return start, end
+
+
+def _short_quote_before(text: str, start: int) -> int | None:
+    if start == 0 or text[start - 1] not in "”\"":
+        return None
+    window = max(0, start - 12)
+    opening = max(text.rfind("“", window, start - 1), text.rfind('"', window, start - 1))
+    if opening == -1 or any(c in _PHRASE_BREAKS for c in text[opening + 1 : start - 1]):
+        return None
+    return opening
 
 
 def _deadline_year_in_sentence(text: str, position: int, deadlines: list[ParsedTarget]):

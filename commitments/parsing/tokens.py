@@ -4,7 +4,7 @@ import logging
 from collections import Counter
 from functools import cache
 
-from .lexicons import GOALS, PLAN_WORDS, THEMES
+from .lexicons import GENERIC_GOAL_WORDS, GOALS, PLAN_WORDS, THEMES
 from .models import GoalMatch
 
 FALLBACK_THEME = "general"
@@ -65,7 +65,17 @@ def goals_of(words: list[str]) -> list[GoalMatch]:
         found.setdefault(slug, [])
         if keyword not in found[slug]:
             found[slug].append(keyword)
-    return [GoalMatch(goal.slug, found[goal.slug]) for goal in GOALS if goal.slug in found]
+    return [
+        GoalMatch(goal.slug, found[goal.slug])
+        for goal in GOALS
+        if goal.slug in found and _is_evidence(found[goal.slug])
+    ]
+
+
+def _is_evidence(keywords: list[str]) -> bool:
+    """One specific keyword, or two generic ones (人才 and 创新), show that a goal is served."""
+    generic = [keyword for keyword in keywords if keyword in GENERIC_GOAL_WORDS]
+    return len(generic) < len(keywords) or len(generic) >= 2
 
 
 def dominant_theme(words: list[str]) -> str:

@@ -88,6 +88,11 @@ def test_paragraphs_are_stripped_lines_with_exact_spans():
         "分享到:微信 微博",
         "【打印】",
         "关闭窗口",
+        "当前位置：首页 > 政务动态",
+        "上一篇：区长主持召开常务会议",
+        "【纠错】",
+        "江城新闻网版权所有，未经书面授权禁止使用",
+        "鄂ICP备12345678号-1　鄂公网安备 42010302000123号",
     ],
 )
 def test_page_furniture_is_recognised(line):

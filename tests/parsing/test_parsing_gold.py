@@ -115,8 +115,12 @@ def test_goals_carry_their_evidence(departments):
 
 def test_to_dict_is_json_ready_in_the_agreed_shape(article):
     data = json.loads(json.dumps(article.to_dict(), ensure_ascii=False))
-    assert set(data) == {"article", "departments"}
-    assert set(data["article"]) == {"title", "published_at", "source", "editor", "reporters"}
+    # Keys are added, never renamed: warnings, and the article's url, city and format.
+    assert set(data) == {"article", "departments", "warnings"}
+    assert set(data["article"]) == {
+        "title", "published_at", "source", "editor", "reporters", "url", "city", "format"
+    }
+    assert (data["article"]["city"], data["warnings"]) == ("武汉", [])
     assert data["article"]["published_at"] == "2020-12-22T07:08:00+08:00"
     department = data["departments"][5]
     assert set(department) == {"name", "aliases", "official", "headline", "commitments"}

@@ -5,11 +5,16 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from commitments.importer import ArticleImportError, ArticleParseError, store_article
-from commitments.parsing import parse_article
+from commitments.importer import (
+    MAX_BYTES,
+    ArticleImportError,
+    ArticleParseError,
+    read_article,
+    store_article,
+)
 
-# Larger than any article of the genre by two orders of magnitude; refuse before reading it all.
-MAX_FILE_BYTES = 5 * 1024 * 1024
+# Kept for callers of the old name.
+MAX_FILE_BYTES = MAX_BYTES
 
 
 class Command(BaseCommand):
@@ -26,16 +31,21 @@ class Command(BaseCommand):
         parser.add_argument(
             "--json", action="store_true", dest="as_json", help="print the parse as JSON"
         )
+        parser.add_argument(
+            "--city", default=None, help="the city the article is about, when it does not say"
+        )
 
-    def handle(self, *args, file, dry_run, as_json, prune, **options):
-        raw = read_article_file(Path(file))
+    def handle(self, *args, file, dry_run, as_json, prune, city=None, **options):
+        path = Path(file)
+        raw = read_article_file(path)
         try:
-            parsed = parse_article(raw)
+            parsed = read_article(raw, filename=path.name, city=city)
+            self.print_warnings(file, parsed)
             result = None if dry_run else store_article(parsed, prune=prune)
         except (ArticleParseError, ArticleImportError) as error:
             raise CommandError(f"{file}: {error}") from None
         if as_json:
-            self.stdout.write(json.dumps(parsed.to_dict(), ensure_ascii=False, indent=2))
+            self.stdout.write(json.dumps(parse_as_dict(parsed), ensure_ascii=False, indent=2))
         elif dry_run:
             count = sum(len(block.commitments) for block in parsed.departments)
             self.stdout.write(
@@ -50,6 +60,22 @@ class Command(BaseCommand):
                 )
             )
 
+    def print_warnings(self, file, parsed):
+        for warning in getattr(parsed, "warnings", None) or []:
+            self.stderr.write(self.style.WARNING(f"{file}: {warning}"))
+
+
+def parse_as_dict(parsed):
+    """The parse's JSON form: today's keys, plus the newer ones whichever parser made it."""
+    data = parsed.to_dict()
+    article = data.setdefault("article", {})
+    article.setdefault("url", getattr(parsed, "url", None) or "")
+    article.setdefault("city", getattr(parsed, "city", None) or "")
+    if getattr(parsed, "format", None):
+        article.setdefault("format", parsed.format)
+    data.setdefault("warnings", list(getattr(parsed, "warnings", None) or []))
+    return data
+
 
 def read_article_file(path):
     if not path.exists():
@@ -58,9 +84,9 @@ def read_article_file(path):
         raise CommandError(f"{path}: not a regular file.")
     try:
         with path.open("rb") as handle:
-            raw = handle.read(MAX_FILE_BYTES + 1)
+            raw = handle.read(MAX_BYTES + 1)
     except OSError as error:
         raise CommandError(f"{path}: cannot be read ({error.strerror}).") from None
-    if len(raw) > MAX_FILE_BYTES:
-        raise CommandError(f"{path}: larger than {MAX_FILE_BYTES // (1024 * 1024)} MB; not an article.")
+    if len(raw) > MAX_BYTES:
+        raise CommandError(f"{path}: larger than {MAX_BYTES // (1024 * 1024)} MB; not an article.")
     return raw

@@ -1,0 +1,64 @@
+"""Name lines without a colon and with spaces (县发展和改革局局长 程立志), county and township
+levels, a compound surname, and an article cut short."""
+
+import pytest
+
+from .forms import all_commitments, commitment_matches, departments_of, parse, targets_of
+
+EXPECTED = {
+    "县发展和改革局": ["推动县经济开发区扩区调位", "我们要抢抓长江经济带发展机遇"],
+    "县交通运输局": ["县交通运输局将启动青溪至宜昌高速公路前期工作"],
+    "马桥镇": ["马桥镇要做强蔬菜产业", "镇里还将新建村级养老服务中心5个"],
+    "青溪镇": ["青溪镇将发展茶叶和柑橘两大特色产业", "我们还将实施人居环境整治"],
+}
+
+
+@pytest.fixture(scope="module")
+def article():
+    return parse("nameline-county.txt")
+
+
+def test_name_lines_open_blocks(article):
+    assert departments_of(article) == [
+        ("县发展和改革局", "程立志", ["局长"]),
+        ("县交通运输局", "罗勇", ["局长"]),
+        ("马桥镇", "欧阳春燕", ["镇长"]),
+        ("青溪镇", "何光明", ["党委书记"]),
+    ]
+
+
+def test_commitments(article):
+    assert commitment_matches(article, EXPECTED) == ([], [], [])
+    assert not [c for c in all_commitments(article) if "累计建成农村公路" in c.text]
+    assert not [c for c in all_commitments(article) if "同比增长8.6%" in c.text]
+
+
+def test_targets_and_baselines(article):
+    assert (60.0, "家", 2026, "quantity") in targets_of(article)
+    assert (300.0, "公里", 2022, "quantity") in targets_of(article)
+    assert set(targets_of(article, "baseline")) == {
+        (8.6, "%", 2020, "baseline"), (1100.0, "公里", 2020, "baseline")
+    }
+
+
+def test_a_county_gets_no_goals(article):
+    assert article.city != "武汉"
+    assert all(c.goals == [] for c in all_commitments(article))
+
+
+def test_a_text_cut_short_parses_with_a_warning_naming_where_it_ends(article):
+    (warning,) = article.warnings
+    lines = article.text.split("\n")
+    last = max(i for i, line in enumerate(lines, start=1) if line.strip())
+    assert f"line {last}" in warning and "力争" in warning and "cut short" in warning
+
+
+def test_a_continuation_mark_is_warned_about():
+    from commitments.parsing import parse_article
+
+    from .forms import ARTICLES
+
+    text = (ARTICLES / "nameline-county.txt").read_text(encoding="utf-8")
+    text = text.replace("，力争\n", "。\n\n（未完待续）\n")
+    (warning,) = parse_article(text).warnings
+    assert "未完待续" in warning
