@@ -85,12 +85,12 @@ def labelled(args):
 
     from commitments.models import Commitment
     from evidence.corpus import DatabaseCorpus
-    from evidence.evaluation import labelled_documents, score
+    from evidence.evaluation import label_resolver, labelled_documents, score
 
     call_command("migrate", verbosity=0)
     call_command("import_article", str(SEED), verbosity=0)
     documents = labelled_documents()
-    ids = dict(Commitment.objects.values_list("title", "id"))
+    ids = label_resolver(Commitment.objects.values_list("id", "title", "text"))
     corpus = DatabaseCorpus()
     reporting = sum(1 for d in documents for _, titles in d.labels if titles)
     narration = sum(1 for d in documents for _, titles in d.labels if not titles)

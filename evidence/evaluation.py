@@ -71,14 +71,34 @@ def labelled_documents(directory: Path = LABELS) -> list[LabelledDocument]:
     return documents
 
 
-def score(documents, rank, ids_by_title) -> Scores:
-    """rank(document) gives, per passage, the ranked commitment ids; titles map to ids."""
+def label_resolver(commitments):
+    """A label names its commitment by title, or by a phrase only that commitment's text holds.
+
+    `commitments` are (id, title, text) rows. Phrases keep the labels valid when the parser
+    words a title differently; a phrase that names no commitment, or several, is an error.
+    """
+    rows = list(commitments)
+    by_title = {title: pk for pk, title, _text in rows}
+
+    def resolve(label: str) -> int:
+        if label in by_title:
+            return by_title[label]
+        holders = [pk for pk, _title, text in rows if label in text]
+        if len(holders) != 1:
+            raise ValueError(f"The label {label!r} names {len(holders)} commitments, not one.")
+        return holders[0]
+
+    return resolve
+
+
+def score(documents, rank, resolve) -> Scores:
+    """rank(document) gives, per passage, the ranked commitment ids; resolve maps labels to ids."""
     scores = Scores()
     for document in documents:
         ranked = rank(document)
         for index, titles in document.labels:
             found = ranked[index]
-            expected = {ids_by_title[title] for title in titles}
+            expected = {resolve(label) for label in titles}
             if not expected:
                 scores.narration += 1
                 scores.narration_silent += not found

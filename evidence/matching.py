@@ -126,8 +126,10 @@ def query_terms(text: str) -> list[str]:
 def quantities(text: str) -> list[Quantity]:
     """The numbers with units in a passage, except baselines (由2020年的80个增加到120个: 80个)."""
     found = []
+    # A later document reports results, which the article parser reads as past figures
+    # ("baseline"); here they are the observed figures, so both kinds count.
     for target in find_targets(text, 0, None):
-        if target.kind != "quantity" or target.value is None:
+        if target.kind not in ("quantity", "baseline") or target.value is None:
             continue
         position = _number_position(target)
         if _BASELINE.search(text[max(0, target.start + position - 12):target.start + position]):

@@ -2,15 +2,9 @@
 
 from dataclasses import dataclass
 
-from commitments.parsing.decoding import decode
-
-try:  # the importer's readers (text, saved web pages …), once merged from their branch
-    from commitments.parsing.readers import read_source
-except ImportError:
-    read_source = None
+from commitments.parsing.readers import read_source
 
 MAX_CHARS = 200_000
-HTML_SUFFIXES = (".html", ".htm", ".mhtml")
 
 
 class EvidenceReadError(ValueError):
@@ -28,15 +22,12 @@ class ReadDocument:
 def read_document(raw: bytes | str, filename: str = "") -> ReadDocument:
     """The document's text, with the page's URL and title where its format records them.
 
-    Through `commitments.parsing.readers.read_source` where it exists (saved web pages read
-    alike), else the parser's decode of plain text.
+    Through the importer's readers (`commitments.parsing.readers.read_source`), which pick the
+    format by content: plain text and saved web pages are read alike.
     """
     try:
-        if read_source is not None:
-            source = read_source(raw, filename)
-            text, url, title = source.text, source.url or "", source.title_hint or ""
-        else:
-            text, url, title = decode(raw), "", ""
+        source = read_source(raw, filename)
+        text, url, title = source.text, source.url or "", source.title_hint or ""
     except ValueError as error:  # ArticleParseError and the readers' errors
         raise EvidenceReadError(str(error)) from error
     if len(text) > MAX_CHARS:
@@ -44,9 +35,8 @@ def read_document(raw: bytes | str, filename: str = "") -> ReadDocument:
             f"The document holds {len(text):,} characters, over the {MAX_CHARS:,} limit for one "
             "evidence document."
         )
-    html = filename.lower().endswith(HTML_SUFFIXES)
     return ReadDocument(text=text, url=url, title_hint=title or _first_line(text),
-                        format="html" if html else "text")
+                        format=source.format)
 
 
 def _first_line(text: str) -> str:

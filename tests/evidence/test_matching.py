@@ -4,7 +4,7 @@ import pytest
 
 from commitments.models import Commitment, Target
 from evidence.corpus import DatabaseCorpus
-from evidence.evaluation import labelled_documents, score
+from evidence.evaluation import label_resolver, labelled_documents, score
 from evidence.matching import DEPARTMENT_BOOST, OFFICIAL_BOOST, Matcher, quantities
 
 
@@ -15,7 +15,7 @@ def rank_ids(document):
 
 
 def test_labelled_passages_rank_their_commitment_first(imported_article):
-    ids = dict(Commitment.objects.values_list("title", "id"))
+    ids = label_resolver(Commitment.objects.values_list("id", "title", "text"))
     scores = score(labelled_documents(), rank_ids, ids)
     assert scores.reporting >= 35
     assert scores.precision_at_1 >= 0.85, scores.misses
