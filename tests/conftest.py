@@ -30,6 +30,7 @@ def imported_article(db):
 DATA_MIGRATIONS = [
     ("commitments.migrations.0002_create_goals", "create_goals"),
     ("departments.migrations.0002_create_editors_group", "create_editors_group"),
+    ("departments.migrations.0004_reviewers_group", "create_reviewers_group"),
 ]
 
 
