@@ -8,6 +8,7 @@ goals, targets — with a reason that is published as an Amendment. Only a super
 imported source text.
 """
 
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.utils import unquote
@@ -24,6 +25,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
+from simple_history.template_utils import HistoricalRecordContextHelper
 
 from departments.models import Department, is_reviewer
 
@@ -164,9 +166,23 @@ class TargetInline(admin.TabularInline):
     extra = 0
 
 
+class ReadableHistory(HistoricalRecordContextHelper):
+    """History shows labels, not codes (待评估 → 部分完成, not not_rated → partial), and “—”
+    where a value was empty, never None."""
+
+    def prepare_delta_change_value(self, change, value):
+        field = self.model._meta.get_field(change.field)
+        if value is None or value == "":
+            return "—"
+        if field.choices:
+            return dict(field.flatchoices).get(value, value)
+        return super().prepare_delta_change_value(change, value)
+
+
 @admin.register(Commitment)
 class CommitmentAdmin(SimpleHistoryAdmin):
     form = CommitmentAdminForm
+    object_history_list_template = "admin/commitments/commitment/object_history_list.html"
     list_display = ["title", "department", "status", "progress_percent", "due_date",
                     "last_update_on", "signal_badge"]
     list_filter = [MyDepartmentsFilter, "department", "status", "goals", "themes", OverdueFilter,
@@ -203,6 +219,8 @@ class CommitmentAdmin(SimpleHistoryAdmin):
         return super().changelist_view(request, extra_context)
 
     def save_model(self, request, obj, form, change):
+        if form.cleaned_data.get("change_reason"):
+            obj._change_reason = form.cleaned_data["change_reason"]  # the history's 修改原因
         super().save_model(request, obj, form, change)
         if not change:
             return
@@ -242,6 +260,20 @@ class CommitmentAdmin(SimpleHistoryAdmin):
         if obj is None or request.method != "POST":
             return obj
         return self.get_queryset(request).select_for_update(of=("self",)).filter(pk=obj.pk).first()
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        if request.method == "POST" and not self.has_change_permission(request):
+            raise PermissionDenied(
+                _("只有审核人员可以修改承诺的截止日期、标题、主题和目标；部门编辑请在承诺页面"
+                  "使用“登记进展”。")
+            )
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def history_view_title(self, request, obj):
+        return _("查看历史记录：%(commitment)s") % {"commitment": obj}
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        return ReadableHistory(self.model, historical_record)
 
     def revert_disabled(self, request, obj=None):
         # Reverting to a historical row would also restore its status and progress behind
@@ -302,6 +334,9 @@ class CommitmentAdmin(SimpleHistoryAdmin):
             **self.admin_site.each_context(request),
             "title": _("登记进展"),
             "subtitle": str(commitment),
+            "review_required": (
+                settings.PLANWATCH_REVIEW_UPDATES and not is_reviewer(request.user)
+            ),
             "opts": self.opts,
             "original": commitment,
             "form": form,

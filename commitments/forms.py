@@ -21,7 +21,9 @@ class CommitmentAdminForm(forms.ModelForm):
     loads the commitment with select_for_update() on POST, inside the admin's transaction.
     """
 
-    loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    loaded_version = forms.IntegerField(
+        label=_("打开时的版本"), widget=forms.HiddenInput, required=False
+    )
     change_reason = forms.CharField(
         label=_("调整理由"),
         required=False,

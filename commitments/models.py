@@ -291,7 +291,7 @@ class Commitment(models.Model):
         update.full_clean()
         update.save()
         if not needs_review:
-            locked.recompute_current(reason=f"status update #{update.pk}")
+            locked.recompute_current(reason=f"登记进展 #{update.pk}")
         self._take_current_from(locked)
         return update
 
@@ -532,7 +532,7 @@ class StatusUpdate(models.Model):
         self.review_comment = comment
         self.save(update_fields=["review", "reviewed_by", "reviewed_at", "review_comment"])
         if outcome == Review.PUBLISHED:
-            commitment.recompute_current(reason=f"status update #{self.pk} approved")
+            commitment.recompute_current(reason=f"审核通过进展 #{self.pk}")
 
     @transaction.atomic
     def withdraw(self, reviewer, reason):
@@ -547,7 +547,7 @@ class StatusUpdate(models.Model):
         self.review, self.withdrawn_by, self.withdrawn_at = Review.WITHDRAWN, reviewer, timezone.now()
         self.withdrawal_reason = reason.strip()
         self.save(update_fields=["review", "withdrawn_by", "withdrawn_at", "withdrawal_reason"])
-        commitment.recompute_current(reason=f"status update #{self.pk} withdrawn")
+        commitment.recompute_current(reason=f"撤回进展 #{self.pk}：{self.withdrawal_reason}")
 
 
 class Amendment(models.Model):

@@ -43,7 +43,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_filters",
     "simple_history",
-    "axes",
+    "planwatch.apps.AxesConfig",  # "axes", named in Chinese
     "departments",
     "commitments",
     "pagecache",

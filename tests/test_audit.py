@@ -43,7 +43,7 @@ def test_recorded_progress_is_in_the_audit_trail_with_its_author(client, cast, s
     record, delta = latest_change(cast.commitment_a)
     update = cast.commitment_a.updates.get()
     assert record.history_user == cast.editor_a
-    assert record.history_change_reason == f"status update #{update.pk}"
+    assert record.history_change_reason == f"登记进展 #{update.pk}"
     assert set(delta.changed_fields) == {"status", "progress"}
     assert record.last_reported_on == datetime.date(2023, 5, 4)
 
