@@ -14,6 +14,7 @@ from django.contrib.admin import helpers
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Max
 from django.forms.models import BaseInlineFormSet
 from django.http import Http404, HttpResponseNotAllowed, QueryDict
 from django.shortcuts import redirect
@@ -315,10 +316,10 @@ class CommitmentAdmin(SimpleHistoryAdmin):
         if request.method != "POST":
             form = StatusUpdateForm(
                 initial={"status": commitment.status, "progress": commitment.progress},
-                commitments=[commitment],
+                not_before=commitment.article.published_on,
             )
             return self.render_record_form(request, commitment, form)
-        form = StatusUpdateForm(request.POST, commitments=[commitment])
+        form = StatusUpdateForm(request.POST, not_before=commitment.article.published_on)
         if not form.is_valid():
             return self.render_record_form(request, commitment, form, status=400)
         update = commitment.update_status(**form.cleaned_data, author=request.user)
@@ -354,7 +355,7 @@ class CommitmentAdmin(SimpleHistoryAdmin):
             return None
         form = StatusUpdateForm(
             request.POST if "apply" in request.POST else None,
-            commitments=queryset.select_related("article"),
+            not_before=latest_article_day(queryset),
         )
         if not form.is_valid():
             return self.render_bulk_form(request, queryset, form)
@@ -365,11 +366,17 @@ class CommitmentAdmin(SimpleHistoryAdmin):
             for commitment in commitments:
                 commitment.update_status(**form.cleaned_data, author=request.user)
         count = len(commitments)
-        self.message_user(
-            request,
-            ngettext("已为 %(count)d 条承诺登记进展。", "已为 %(count)d 条承诺登记进展。", count)
-            % {"count": count},
-        )
+        if settings.PLANWATCH_REVIEW_UPDATES and not is_reviewer(request.user):
+            message = ngettext(
+                "已为 %(count)d 条承诺提交进展，待审核后公开。",
+                "已为 %(count)d 条承诺提交进展，待审核后公开。",
+                count,
+            )
+        else:
+            message = ngettext(
+                "已为 %(count)d 条承诺登记进展。", "已为 %(count)d 条承诺登记进展。", count
+            )
+        self.message_user(request, message % {"count": count})
         return None
 
     def render_bulk_form(self, request, queryset, form):
@@ -411,6 +418,12 @@ def goalposts_of(commitment):
             t.text for t in commitment.targets.order_by("source_start", "pk")
         ),
     }
+
+
+def latest_article_day(commitments):
+    """The latest article date of these commitments (Asia/Shanghai), or None: one query."""
+    latest = commitments.aggregate(latest=Max("article__published_at"))["latest"]
+    return timezone.localdate(latest) if latest else None
 
 
 def describe(update):

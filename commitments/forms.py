@@ -97,9 +97,10 @@ class StatusUpdateForm(forms.ModelForm):
         fields = ["status", "progress", "note", "evidence_url", "reported_on"]
         widgets = {"note": forms.Textarea(attrs={"rows": 3})}
 
-    def __init__(self, *args, commitments=(), **kwargs):
+    def __init__(self, *args, not_before=None, **kwargs):
+        """`not_before`: the latest article date of the commitments the update is for."""
         super().__init__(*args, **kwargs)
-        self.commitments = list(commitments)
+        self.not_before = not_before
 
     def clean(self):
         # The progress is checked against the status by StatusUpdate.clean() (in _post_clean).
@@ -116,12 +117,11 @@ class StatusUpdateForm(forms.ModelForm):
                 "reported_on", _("报告日期不能晚于今天（%(today)s）。") % {"today": today.isoformat()}
             )
             return
-        dates = [c.article.published_on for c in self.commitments if c.article.published_on]
-        if dates and reported_on < max(dates):
+        if self.not_before and reported_on < self.not_before:
             self.add_error(
                 "reported_on",
                 _("报告日期不能早于承诺所在文章的发布日期（%(date)s）。")
-                % {"date": max(dates).isoformat()},
+                % {"date": self.not_before.isoformat()},
             )
 
 

@@ -6,6 +6,7 @@ from io import StringIO
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
+from django.urls import reverse
 from django.utils import timezone
 
 from commitments.models import Commitment, StatusUpdate
@@ -106,3 +107,20 @@ def test_check_status_dates_is_quiet_when_all_is_well():
     out = StringIO()
     call_command("check_status_dates", stdout=out)
     assert "都在文章发布日期与今天之间" in out.getvalue()
+
+
+def test_bulk_action_refuses_a_date_before_the_latest_article_of_the_selection(client, cast):
+    from django.contrib.admin import helpers
+
+    Commitment.objects.filter(pk=cast.commitment_b.pk).update(
+        article=make_article(published_at=PUBLISHED)
+    )
+    login(client, cast.superuser)
+    response = client.post(reverse("admin:commitments_commitment_changelist"), {
+        "action": "set_status",
+        helpers.ACTION_CHECKBOX_NAME: [cast.commitment_a.pk, cast.commitment_b.pk],
+        **UPDATE, "reported_on": "2020-06-30", "apply": "1",
+    })
+    assert response.status_code == 400
+    assert "早于承诺所在文章的发布日期（2020-12-22）" in response.content.decode()
+    assert not StatusUpdate.objects.exists()
