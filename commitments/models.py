@@ -235,6 +235,11 @@ class Commitment(models.Model):
         dates = {"due_date": self.due_date, "silent_since": self.silent_since}
         return signal_of(self.status, dates, timezone.localdate())
 
+    @signal.setter
+    def signal(self, value):
+        # `with_signal()` annotates rows with `signal`; without a setter Django cannot load them.
+        self._signal = value
+
     @property
     def silent_since(self):
         """The day of the latest published report, else the article's, else the import's."""
@@ -256,11 +261,6 @@ class Commitment(models.Model):
         entries += [(timezone.localdate(a.made_at), a.made_at, a) for a in self.amendments.all()]
         entries.sort(key=lambda entry: (entry[0], entry[1]), reverse=True)
         return [(day, entry) for day, _created, entry in entries]
-
-    @signal.setter
-    def signal(self, value):
-        # `with_signal()` annotates rows with `signal`; without a setter Django cannot load them.
-        self._signal = value
 
     @transaction.atomic
     def update_status(
