@@ -404,8 +404,13 @@ class StatusUpdate(models.Model):
         related_name="status_updates",
     )
     created_at = models.DateTimeField(_("记录时间"), auto_now_add=True)
+    # Database defaults too: the demo generator's COPY names only the columns it fills.
     review = models.CharField(
-        _("审核状态"), max_length=10, choices=Review.choices, default=Review.PUBLISHED
+        _("审核状态"),
+        max_length=10,
+        choices=Review.choices,
+        default=Review.PUBLISHED,
+        db_default=Review.PUBLISHED,
     )
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -416,7 +421,7 @@ class StatusUpdate(models.Model):
         related_name="reviewed_updates",
     )
     reviewed_at = models.DateTimeField(_("审核时间"), null=True, blank=True)
-    review_comment = models.TextField(_("审核意见"), blank=True)
+    review_comment = models.TextField(_("审核意见"), blank=True, db_default="")
     withdrawn_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("撤回人"),
@@ -426,7 +431,7 @@ class StatusUpdate(models.Model):
         related_name="withdrawn_updates",
     )
     withdrawn_at = models.DateTimeField(_("撤回时间"), null=True, blank=True)
-    withdrawal_reason = models.TextField(_("撤回理由"), blank=True)
+    withdrawal_reason = models.TextField(_("撤回理由"), blank=True, db_default="")
 
     objects = StatusUpdateQuerySet.as_manager()
 

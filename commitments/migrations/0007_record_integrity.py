@@ -57,12 +57,12 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='statusupdate',
             name='review',
-            field=models.CharField(choices=[('pending', '待审核'), ('published', '已发布'), ('returned', '已退回'), ('withdrawn', '已撤回')], default='published', max_length=10, verbose_name='审核状态'),
+            field=models.CharField(choices=[('pending', '待审核'), ('published', '已发布'), ('returned', '已退回'), ('withdrawn', '已撤回')], db_default='published', default='published', max_length=10, verbose_name='审核状态'),
         ),
         migrations.AddField(
             model_name='statusupdate',
             name='review_comment',
-            field=models.TextField(blank=True, verbose_name='审核意见'),
+            field=models.TextField(blank=True, db_default='', verbose_name='审核意见'),
         ),
         migrations.AddField(
             model_name='statusupdate',
@@ -77,7 +77,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='statusupdate',
             name='withdrawal_reason',
-            field=models.TextField(blank=True, verbose_name='撤回理由'),
+            field=models.TextField(blank=True, db_default='', verbose_name='撤回理由'),
         ),
         migrations.AddField(
             model_name='statusupdate',
