@@ -318,6 +318,8 @@ class World:
     def content_type_id(self):
         from django.contrib.contenttypes.models import ContentType
 
+        # Transactional tests flush and recreate content types: a cached id may be stale.
+        ContentType.objects.clear_cache()
         return ContentType.objects.get_for_model(self.commitment).pk
 
     def change_data(self, label):
