@@ -1,32 +1,40 @@
 """Staff admin of articles, commitments and their progress, in Chinese.
 
-Department editors see everything but change only their own departments' commitments, and only
-through these paths: the commitment form (never its imported source text), the 登记进展 page and
-the bulk status action, the last two through Commitment.update_status.
+Department editors see everything and record progress for their own departments' commitments,
+through the 登记进展 page and the bulk status action (Commitment.update_status); with review on,
+what they record waits for a reviewer. They change nothing else. Reviewers (审核人员) approve,
+return and withdraw updates (admin_review.py) and may move goalposts — due date, title, themes,
+goals, targets — with a reason that is published as an Amendment. Only a superuser corrects the
+imported source text.
 """
 
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
-from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import unquote
-from django.contrib.admin.views.main import ChangeList
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
-from django.http import Http404, HttpResponseNotAllowed
+from django.db.models import Max
+from django.forms.models import BaseInlineFormSet
+from django.http import Http404, HttpResponseNotAllowed, QueryDict
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import path
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
+from simple_history.template_utils import HistoricalRecordContextHelper
 
-from departments.models import Department
+from departments.models import Department, is_reviewer
 
 from .admin_import import import_view
-from .forms import CommitmentAdminForm, StatusUpdateForm
+from .admin_lists import DateHierarchyChangeList
+from .forms import GOALPOST_FIELDS, CommitmentAdminForm, StatusUpdateForm
 from .models import (
+    Amendment,
     Article,
     Commitment,
     CommitmentGoal,
@@ -36,7 +44,7 @@ from .models import (
     Target,
     Theme,
 )
-from .status import Signal
+from .status import Review, Signal
 
 admin.site.site_header = gettext_lazy("PlanWatch 承诺督办")
 admin.site.site_title = gettext_lazy("PlanWatch 管理")
@@ -44,10 +52,8 @@ admin.site.index_title = gettext_lazy("承诺与进展管理")
 # The changelist has many columns; the sidebar would squeeze the titles to a few characters.
 admin.site.enable_nav_sidebar = False
 
-SIGNAL_COLOURS = {Signal.RED: "#c0392b", Signal.AMBER: "#d68910", Signal.GREEN: "#1e8449"}
-
-# Imported from the article: only a superuser may correct them.
-SOURCE_FIELDS = ["article", "department", "official", "order", "title", "text",
+# Imported from the article: only a superuser corrects them (reviewers the title, with a reason).
+SOURCE_FIELDS = ["article", "department", "official", "order", "text",
                  "source_start", "source_end"]
 # Moved only by update_status, or by the save itself.
 DERIVED_FIELDS = ["status", "progress", "last_update_on", "signal_badge", "version",
@@ -85,12 +91,31 @@ class SignalFilter(admin.SimpleListFilter):
         return queryset
 
 
+class MyDepartmentsFilter(admin.SimpleListFilter):
+    """An editor's changelist opens on this: the commitments of the departments they edit."""
+
+    title = gettext_lazy("负责部门")
+    parameter_name = "mine"
+
+    def lookups(self, request, model_admin):
+        if is_reviewer(request.user):  # cached on the user: no query
+            return []
+        return [("1", _("我负责的部门"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "1":
+            return queryset.filter(department__in=request.user.edited_departments.all())
+        return queryset
+
+
 class StatusUpdateInline(admin.TabularInline):
-    """The history, read-only: updates are appended through 登记进展, never edited."""
+    """The history, read-only: updates are appended through 登记进展, never edited; the review
+    columns say whether each is public, waiting, returned (with why) or withdrawn."""
 
     model = StatusUpdate
     verbose_name_plural = gettext_lazy("进展记录")
-    fields = ["reported_on", "status", "progress", "note", "evidence_link", "author", "created_at"]
+    fields = ["reported_on", "status", "progress", "note", "evidence_link", "author", "created_at",
+              "review", "review_note"]
     readonly_fields = fields
     extra = 0
     can_delete = False
@@ -108,23 +133,63 @@ class StatusUpdateInline(admin.TabularInline):
     def evidence_link(self, update):
         return evidence_link(update)
 
+    @admin.display(description=gettext_lazy("审核意见或撤回理由"))
+    def review_note(self, update):
+        return review_note(update)
+
+
+def review_note(update):
+    if update.review == Review.WITHDRAWN:
+        return _("%(who)s 于 %(when)s 撤回：%(why)s") % {
+            "who": update.withdrawn_by or _("（已删除的账号）"),
+            "when": f"{timezone.localtime(update.withdrawn_at):%Y-%m-%d %H:%M}",
+            "why": update.withdrawal_reason,
+        }
+    return update.review_comment
+
+
+class GoalpostFormSet(BaseInlineFormSet):
+    """Goals and targets are goalposts: changing them needs the commitment form's reason."""
+
+    def clean(self):
+        super().clean()
+        if self.has_changed() and not self.data.get("change_reason", "").strip():
+            raise ValidationError(_("调整五个中心目标或量化目标时必须填写调整理由。"))
+
 
 class CommitmentGoalInline(admin.TabularInline):
     model = CommitmentGoal
+    formset = GoalpostFormSet
     extra = 0
 
 
 class TargetInline(admin.TabularInline):
     model = Target
+    formset = GoalpostFormSet
     extra = 0
+
+
+class ReadableHistory(HistoricalRecordContextHelper):
+    """History shows labels, not codes (待评估 → 部分完成, not not_rated → partial), and “—”
+    where a value was empty, never None."""
+
+    def prepare_delta_change_value(self, change, value):
+        field = self.model._meta.get_field(change.field)
+        if value is None or value == "":
+            return "—"
+        if field.choices:
+            return dict(field.flatchoices).get(value, value)
+        return super().prepare_delta_change_value(change, value)
 
 
 @admin.register(Commitment)
 class CommitmentAdmin(SimpleHistoryAdmin):
     form = CommitmentAdminForm
+    object_history_list_template = "admin/commitments/commitment/object_history_list.html"
     list_display = ["title", "department", "status", "progress_percent", "due_date",
                     "last_update_on", "signal_badge"]
-    list_filter = ["department", "status", "goals", "themes", OverdueFilter, SignalFilter]
+    list_filter = [MyDepartmentsFilter, "department", "status", "goals", "themes", OverdueFilter,
+                   SignalFilter]
     list_select_related = ["department"]
     search_fields = ["title", "text", "department__name", "official__name"]
     filter_horizontal = ["themes"]
@@ -140,8 +205,48 @@ class CommitmentAdmin(SimpleHistoryAdmin):
         return SOURCE_FIELDS + DERIVED_FIELDS
 
     def has_change_permission(self, request, obj=None):
-        allowed = super().has_change_permission(request, obj)
-        return allowed and (obj is None or obj.department.is_editable_by(request.user))
+        """Only reviewers change a commitment: every field an editor could reach is a goalpost."""
+        return super().has_change_permission(request, obj) and is_reviewer(request.user)
+
+    def changelist_view(self, request, extra_context=None):
+        """An editor's list opens filtered to their departments (one click shows them all)."""
+        # GET only: on a POST (an action) a narrowed queryset would silently drop a forged
+        # selection of other departments' commitments instead of refusing it whole.
+        if (
+            request.method == "GET"
+            and not request.GET
+            and not is_reviewer(request.user)
+            and request.user.edited_departments.exists()
+        ):
+            request.GET = QueryDict(f"{MyDepartmentsFilter.parameter_name}=1")
+        return super().changelist_view(request, extra_context)
+
+    def save_model(self, request, obj, form, change):
+        if form.cleaned_data.get("change_reason"):
+            obj._change_reason = form.cleaned_data["change_reason"]  # the history's 修改原因
+        super().save_model(request, obj, form, change)
+        if not change:
+            return
+        reason = form.cleaned_data.get("change_reason", "")
+        for name in GOALPOST_FIELDS:
+            if name in form.changed_data:
+                old, new = form.initial.get(name), form.cleaned_data[name]
+                obj.amend(field=name, old=str(old or ""), new=str(new or ""), reason=reason,
+                          author=request.user)
+
+    def save_related(self, request, form, formsets, change):
+        """Themes, goals and targets before and after, each change an Amendment."""
+        if not change:
+            return super().save_related(request, form, formsets, change)
+        obj = form.instance
+        before = goalposts_of(obj)
+        super().save_related(request, form, formsets, change)
+        after = goalposts_of(obj)
+        reason = form.cleaned_data.get("change_reason", "")
+        for name, old in before.items():
+            if old != after[name]:
+                obj.amend(field=name, old=old, new=after[name], reason=reason, author=request.user)
+        return None
 
     def has_record_permission(self, request, obj=None):
         """May record status updates: for this commitment, or (without one) for any."""
@@ -158,6 +263,20 @@ class CommitmentAdmin(SimpleHistoryAdmin):
         if obj is None or request.method != "POST":
             return obj
         return self.get_queryset(request).select_for_update(of=("self",)).filter(pk=obj.pk).first()
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        if request.method == "POST" and not self.has_change_permission(request):
+            raise PermissionDenied(
+                _("只有审核人员可以修改承诺的截止日期、标题、主题和目标；部门编辑请在承诺页面"
+                  "使用“登记进展”。")
+            )
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def history_view_title(self, request, obj):
+        return _("查看历史记录：%(commitment)s") % {"commitment": obj}
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        return ReadableHistory(self.model, historical_record)
 
     def revert_disabled(self, request, obj=None):
         # Reverting to a historical row would also restore its status and progress behind
@@ -199,17 +318,25 @@ class CommitmentAdmin(SimpleHistoryAdmin):
         if commitment is None:
             raise Http404(_("没有这条承诺。"))
         if not self.has_record_permission(request, commitment):
-            raise PermissionDenied
+            raise PermissionDenied(
+                _("“%(title)s”属于%(department)s，您只能为自己负责的部门登记进展。")
+                % {"title": commitment, "department": commitment.department}
+            )
         if request.method != "POST":
             form = StatusUpdateForm(
-                initial={"status": commitment.status, "progress": commitment.progress}
+                initial={"status": commitment.status, "progress": commitment.progress},
+                not_before=commitment.article.published_on,
             )
             return self.render_record_form(request, commitment, form)
-        form = StatusUpdateForm(request.POST)
+        form = StatusUpdateForm(request.POST, not_before=commitment.article.published_on)
         if not form.is_valid():
             return self.render_record_form(request, commitment, form, status=400)
         update = commitment.update_status(**form.cleaned_data, author=request.user)
-        self.message_user(request, _("已登记进展:%(update)s") % {"update": describe(update)})
+        if update.review == Review.PENDING:
+            message = _("已提交进展，待审核后公开：%(update)s")
+        else:
+            message = _("已登记进展：%(update)s")
+        self.message_user(request, message % {"update": describe(update)})
         return redirect("admin:commitments_commitment_change", commitment.pk)
 
     def render_record_form(self, request, commitment, form, status=200):
@@ -217,6 +344,9 @@ class CommitmentAdmin(SimpleHistoryAdmin):
             **self.admin_site.each_context(request),
             "title": _("登记进展"),
             "subtitle": str(commitment),
+            "review_required": (
+                settings.PLANWATCH_REVIEW_UPDATES and not is_reviewer(request.user)
+            ),
             "opts": self.opts,
             "original": commitment,
             "form": form,
@@ -232,7 +362,10 @@ class CommitmentAdmin(SimpleHistoryAdmin):
         if refused.exists():
             self.message_user(request, refused_message(refused), messages.ERROR)
             return None
-        form = StatusUpdateForm(request.POST if "apply" in request.POST else None)
+        form = StatusUpdateForm(
+            request.POST if "apply" in request.POST else None,
+            not_before=latest_article_day(queryset),
+        )
         if not form.is_valid():
             return self.render_bulk_form(request, queryset, form)
         with transaction.atomic():
@@ -242,11 +375,17 @@ class CommitmentAdmin(SimpleHistoryAdmin):
             for commitment in commitments:
                 commitment.update_status(**form.cleaned_data, author=request.user)
         count = len(commitments)
-        self.message_user(
-            request,
-            ngettext("已为 %(count)d 条承诺登记进展。", "已为 %(count)d 条承诺登记进展。", count)
-            % {"count": count},
-        )
+        if settings.PLANWATCH_REVIEW_UPDATES and not is_reviewer(request.user):
+            message = ngettext(
+                "已为 %(count)d 条承诺提交进展，待审核后公开。",
+                "已为 %(count)d 条承诺提交进展，待审核后公开。",
+                count,
+            )
+        else:
+            message = ngettext(
+                "已为 %(count)d 条承诺登记进展。", "已为 %(count)d 条承诺登记进展。", count
+            )
+        self.message_user(request, message % {"count": count})
         return None
 
     def render_bulk_form(self, request, queryset, form):
@@ -274,8 +413,8 @@ class CommitmentAdmin(SimpleHistoryAdmin):
     def signal_badge(self, commitment):
         signal = commitment.signal
         return format_html(
-            '<span class="signal signal-{}" style="color: {}">●</span> {}',
-            signal.value, SIGNAL_COLOURS[signal], signal.label,
+            '<span class="signal {}" style="color: {}">●</span> {}',
+            signal.css_class, signal.colour, signal.label,
         )
 
 
@@ -285,62 +424,43 @@ def is_id(value):
     return value.isascii() and value.isdigit()
 
 
+def goalposts_of(commitment):
+    """Themes, goals and targets of a commitment as comparable, readable text."""
+    return {
+        Amendment.Field.THEMES: "、".join(str(t) for t in commitment.themes.order_by("order")),
+        Amendment.Field.GOALS: "、".join(str(g) for g in commitment.goals.order_by("order")),
+        Amendment.Field.TARGETS: "；".join(
+            t.text for t in commitment.targets.order_by("source_start", "pk")
+        ),
+    }
+
+
+def latest_article_day(commitments):
+    """The latest article date of these commitments (Asia/Shanghai), or None: one query."""
+    latest = commitments.aggregate(latest=Max("article__published_at"))["latest"]
+    return timezone.localdate(latest) if latest else None
+
+
 def describe(update):
     return f"{update.get_status_display()} {update.progress}%"
 
 
 def refused_message(refused):
     titles = "、".join(str(commitment) for commitment in refused[:5])
-    return _(
-        "您只能为本部门的承诺登记进展;所选的 %(count)d 条承诺不属于您负责的部门"
-        "(%(titles)s),未作任何更改。"
-    ) % {"count": refused.count(), "titles": titles}
+    count = refused.count()
+    return ngettext(
+        "您只能为本部门的承诺登记进展；所选的 %(count)d 条承诺不属于您负责的部门"
+        "（%(titles)s），未作任何更改。",
+        "您只能为本部门的承诺登记进展；所选的 %(count)d 条承诺不属于您负责的部门"
+        "（%(titles)s），未作任何更改。",
+        count,
+    ) % {"count": count, "titles": titles}
 
 
 def evidence_link(update):
     if not update.evidence_url:
         return ""
     return format_html('<a href="{0}" rel="noopener noreferrer">{0}</a>', update.evidence_url)
-
-
-class DateHierarchyChangeList(ChangeList):
-    """Django answers a bad date in the date hierarchy (?reported_on__year=0) with the list's
-    "invalid filter" redirect, but catches only ValueError: a year too large for a date raises
-    OverflowError, a 500. This turns it into the same redirect."""
-
-    def get_filters(self, request):
-        try:
-            return super().get_filters(request)
-        except OverflowError as error:
-            raise IncorrectLookupParameters(error) from error
-
-
-@admin.register(StatusUpdate)
-class StatusUpdateAdmin(admin.ModelAdmin):
-    """Every status update of every commitment, read-only: the history is append-only."""
-
-    list_display = ["commitment", "department", "status", "progress", "reported_on", "author",
-                    "created_at"]
-    list_filter = ["status", "commitment__department", "reported_on"]
-    list_select_related = ["commitment__department", "author"]
-    search_fields = ["commitment__title", "note"]
-    date_hierarchy = "reported_on"
-
-    def get_changelist(self, request, **kwargs):
-        return DateHierarchyChangeList
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-    @admin.display(description=gettext_lazy("部门"), ordering="commitment__department__order")
-    def department(self, update):
-        return update.commitment.department
 
 
 @admin.register(Article)
@@ -374,8 +494,22 @@ class StatementAdmin(admin.ModelAdmin):
     search_fields = ["headline", "official__name", "department__name"]
 
 
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Goal links and targets are goalposts: they change on the commitment's page, where a
+    reviewer's reason is required and each change is published, never here."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(CommitmentGoal)
-class CommitmentGoalAdmin(admin.ModelAdmin):
+class CommitmentGoalAdmin(ReadOnlyAdmin):
     list_display = ["commitment", "goal", "keywords"]
     list_filter = ["goal"]
     list_select_related = ["commitment", "goal"]
@@ -383,7 +517,7 @@ class CommitmentGoalAdmin(admin.ModelAdmin):
 
 
 @admin.register(Target)
-class TargetAdmin(admin.ModelAdmin):
+class TargetAdmin(ReadOnlyAdmin):
     list_display = ["text", "kind", "value", "unit", "year", "commitment"]
     list_filter = ["kind", "year", "commitment__department"]
     list_select_related = ["commitment"]
@@ -395,3 +529,6 @@ class VocabularyAdmin(admin.ModelAdmin):
     list_display = ["name", "name_en", "slug", "order"]
     search_fields = ["name", "name_en", "slug"]
     prepopulated_fields = {"slug": ["name_en"]}
+
+
+from . import admin_review  # noqa: E402,F401  (registers the history's admin)

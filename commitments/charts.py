@@ -15,15 +15,6 @@ from .status import Status
 
 FONT = '"PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", "Noto Sans CJK SC", sans-serif'
 ACCENT = "#1d5fa8"
-STATUS_COLORS = {
-    Status.NOT_RATED: "#a0a7b1",
-    Status.NOT_STARTED: "#d9dde3",
-    Status.IN_PROGRESS: "#3b82c4",
-    Status.STALLED: "#e0a030",
-    Status.PARTIAL: "#7fb77e",
-    Status.DONE: "#2f8f4e",
-    Status.ABANDONED: "#c0392b",
-}
 
 # The one layout every chart shares; no plotly template, so the JSON stays small.
 LAYOUT = {
@@ -99,7 +90,7 @@ def status_chart(summary, **filters):
         "labels": [row.label for _value, row in shown],
         "values": [row.values[0] for _value, row in shown],
         "customdata": [row.list_url for _value, row in shown],
-        "marker": {"colors": [STATUS_COLORS[value] for value, _row in shown]},
+        "marker": {"colors": [Status(value).colour for value, _row in shown]},
         "textinfo": "value",
         "textposition": "inside",
         "insidetextorientation": "horizontal",

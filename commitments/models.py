@@ -3,6 +3,7 @@
 import datetime
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.urls import reverse
@@ -12,10 +13,10 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
-from departments.models import Department, Official
+from departments.models import Department, Official, is_reviewer
 
-from .querysets import STALE_AFTER, CommitmentQuerySet, StatusUpdateQuerySet
-from .status import Signal, Status
+from .querysets import CommitmentQuerySet, StatusUpdateQuerySet
+from .status import Review, Signal, Status, progress_error, progress_matches_status, signal_of
 
 PLAN_START = datetime.date(2021, 1, 1)
 PLAN_END = datetime.date(2025, 12, 31)
@@ -32,6 +33,13 @@ def progress_in_range(prefix):
 def status_in_vocabulary(prefix):
     return models.CheckConstraint(
         condition=models.Q(status__in=Status.values), name=f"{prefix}_status_known"
+    )
+
+
+def progress_fits_status(prefix):
+    """The table of commitments/status.py: e.g. 已完成 only at 100 %, 未启动 only at 0 %."""
+    return models.CheckConstraint(
+        condition=progress_matches_status(), name=f"{prefix}_progress_fits_status"
     )
 
 
@@ -104,6 +112,11 @@ class Article(models.Model):
 
     def get_absolute_url(self):
         return reverse("commitments:article", args=[self.pk])
+
+    @property
+    def published_on(self):
+        """The day of publication in Asia/Shanghai, or None when unknown."""
+        return timezone.localdate(self.published_at) if self.published_at else None
 
 
 class Statement(models.Model):
@@ -189,6 +202,7 @@ class Commitment(models.Model):
         constraints = [
             progress_in_range("commitment"),
             status_in_vocabulary("commitment"),
+            progress_fits_status("commitment"),
             models.CheckConstraint(
                 condition=models.Q(source_end__gt=models.F("source_start")),
                 name="commitment_span_end_after_start",
@@ -216,23 +230,41 @@ class Commitment(models.Model):
 
     @property
     def signal(self):
-        """The 督办 signal: the one annotated by `with_signal(on)`, else computed for today."""
+        """The 督办 signal: the one annotated by `with_signal(on)`, else computed for today.
+
+        Computed, it costs a query for the article's date when nobody has reported yet.
+        """
         if "_signal" in self.__dict__:
             return Signal(self._signal)
-        if self.status == Status.DONE:
-            return Signal.GREEN
-        on = timezone.localdate()
-        if self.due_date < on:
-            return Signal.RED
-        last = self.last_reported_on or timezone.localdate(self.created_at)
-        if on - last >= STALE_AFTER:
-            return Signal.AMBER
-        return Signal.GREEN
+        dates = {"due_date": self.due_date, "silent_since": self.silent_since}
+        return signal_of(self.status, dates, timezone.localdate())
 
     @signal.setter
     def signal(self, value):
         # `with_signal()` annotates rows with `signal`; without a setter Django cannot load them.
         self._signal = value
+
+    @property
+    def silent_since(self):
+        """The day of the latest published report, else the article's, else the import's."""
+        if self.last_reported_on:
+            return self.last_reported_on
+        return self.article.published_on or timezone.localdate(self.created_at)
+
+    @property
+    def status_choice(self):
+        return Status(self.status)
+
+    def timeline(self):
+        """Public updates (withdrawn ones marked) and amendments, latest first, as
+        (day, entry) pairs; reads what `with_history()` prefetched, else costs two queries."""
+        updates = getattr(self, "public_updates", None)
+        if updates is None:
+            updates = self.updates.public().select_related("withdrawn_by")
+        entries = [(u.reported_on, u.created_at, u) for u in updates]
+        entries += [(timezone.localdate(a.made_at), a.made_at, a) for a in self.amendments.all()]
+        entries.sort(key=lambda entry: (entry[0], entry[1]), reverse=True)
+        return [(day, entry) for day, _created, entry in entries]
 
     @transaction.atomic
     def update_status(
@@ -241,9 +273,15 @@ class Commitment(models.Model):
         """Append a StatusUpdate and move the current status and progress to the latest one.
 
         Both writes happen in one transaction: an invalid update leaves neither behind.
-        Rows are locked so that concurrent updates of one commitment serialise.
+        Rows are locked so that concurrent updates of one commitment serialise. An update by an
+        author who is no reviewer waits for review (待审核) while settings.PLANWATCH_REVIEW_UPDATES
+        is on, and moves nothing until approved; one without an author (code, scripts) is
+        published at once.
         """
         locked = Commitment.objects.select_for_update().get(pk=self.pk)
+        needs_review = (
+            settings.PLANWATCH_REVIEW_UPDATES and author is not None and not is_reviewer(author)
+        )
         update = StatusUpdate(
             commitment=locked,
             status=status,
@@ -252,17 +290,40 @@ class Commitment(models.Model):
             evidence_url=evidence_url,
             author=author,
             reported_on=reported_on or timezone.localdate(),
+            review=Review.PENDING if needs_review else Review.PUBLISHED,
         )
         update.full_clean()
         update.save()
-        latest = locked.updates.latest_first().first()
-        locked.status, locked.progress = latest.status, latest.progress
-        locked.last_reported_on = latest.reported_on
-        locked._change_reason = f"status update #{update.pk}"
-        locked.save(update_fields=["status", "progress", "last_reported_on", "updated_at"])
-        self.status, self.progress = locked.status, locked.progress
-        self.last_reported_on, self.updated_at = locked.last_reported_on, locked.updated_at
+        if not needs_review:
+            locked.recompute_current(reason=f"登记进展 #{update.pk}")
+        self._take_current_from(locked)
         return update
+
+    def recompute_current(self, reason):
+        """Status, progress and report date from the latest published update (one query, one
+        write); back to 待评估 when none is left. The caller holds the row lock."""
+        latest = self.updates.published().latest_first().first()
+        if latest is None:
+            self.status, self.progress, self.last_reported_on = Status.NOT_RATED, 0, None
+        else:
+            self.status, self.progress = latest.status, latest.progress
+            self.last_reported_on = latest.reported_on
+        self._change_reason = reason
+        self.save(update_fields=["status", "progress", "last_reported_on", "updated_at"])
+
+    def _take_current_from(self, other):
+        self.status, self.progress = other.status, other.progress
+        self.last_reported_on, self.updated_at = other.last_reported_on, other.updated_at
+
+    @transaction.atomic
+    def amend(self, *, field, old, new, reason, author):
+        """Record a public trace of a goalpost moved by a reviewer (截止日期由 … 调整为 …)."""
+        if not reason.strip():
+            raise ValidationError({"reason": _("调整截止日期、标题、主题、目标时必须填写理由。")})
+        return Amendment.objects.create(
+            commitment=self, field=field, old_value=old, new_value=new,
+            reason=reason.strip(), author=author,
+        )
 
 
 class CommitmentGoal(models.Model):
@@ -330,7 +391,10 @@ class Target(models.Model):
 
 
 class StatusUpdate(models.Model):
-    """One entry of a commitment's history; the latest one is its current state."""
+    """One entry of a commitment's history; the latest published one is its current state.
+
+    Nothing is deleted: a mistaken update is withdrawn (已撤回) with who, when and why.
+    """
 
     commitment = models.ForeignKey(
         Commitment, verbose_name=_("承诺"), on_delete=models.CASCADE, related_name="updates"
@@ -349,6 +413,34 @@ class StatusUpdate(models.Model):
         related_name="status_updates",
     )
     created_at = models.DateTimeField(_("记录时间"), auto_now_add=True)
+    # Database defaults too: the demo generator's COPY names only the columns it fills.
+    review = models.CharField(
+        _("审核状态"),
+        max_length=10,
+        choices=Review.choices,
+        default=Review.PUBLISHED,
+        db_default=Review.PUBLISHED,
+    )
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("审核人"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="reviewed_updates",
+    )
+    reviewed_at = models.DateTimeField(_("审核时间"), null=True, blank=True)
+    review_comment = models.TextField(_("审核意见"), blank=True, db_default="")
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("撤回人"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="withdrawn_updates",
+    )
+    withdrawn_at = models.DateTimeField(_("撤回时间"), null=True, blank=True)
+    withdrawal_reason = models.TextField(_("撤回理由"), blank=True, db_default="")
 
     objects = StatusUpdateQuerySet.as_manager()
 
@@ -357,7 +449,19 @@ class StatusUpdate(models.Model):
         get_latest_by = ["reported_on", "created_at", "id"]
         verbose_name = _("进展更新")
         verbose_name_plural = _("进展更新")
-        constraints = [progress_in_range("statusupdate"), status_in_vocabulary("statusupdate")]
+        constraints = [
+            progress_in_range("statusupdate"),
+            status_in_vocabulary("statusupdate"),
+            progress_fits_status("statusupdate"),
+            models.CheckConstraint(
+                condition=models.Q(review__in=Review.values), name="statusupdate_review_known"
+            ),
+            # A withdrawal always says why.
+            models.CheckConstraint(
+                condition=~models.Q(review=Review.WITHDRAWN) | ~models.Q(withdrawal_reason=""),
+                name="statusupdate_withdrawal_has_reason",
+            ),
+        ]
         indexes = [
             # A commitment's timeline and its latest update.
             models.Index(
@@ -369,3 +473,144 @@ class StatusUpdate(models.Model):
 
     def __str__(self):
         return f"{self.commitment_id}: {self.get_status_display()} {self.progress}%"
+
+    @property
+    def status_choice(self):
+        return Status(self.status)
+
+    @property
+    def is_public(self):
+        return self.review in (Review.PUBLISHED, Review.WITHDRAWN)
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        message = progress_error(self.status, self.progress)
+        if message:
+            errors["progress"] = message
+        message = self.reported_on_error()
+        if message:
+            errors["reported_on"] = message
+        if errors:
+            raise ValidationError(errors)
+
+    def validate_constraints(self, exclude=None):
+        # clean() reports a progress that does not fit its status on the progress field, in words;
+        # the database constraint says the same as a bare "constraint violated".
+        exclude = set(exclude or ())
+        if progress_error(self.status, self.progress):
+            exclude.add("progress")
+        super().validate_constraints(exclude)
+
+    def reported_on_error(self):
+        """Why `reported_on` is impossible: after today (Asia/Shanghai) or before the article."""
+        if self.reported_on is None or self.commitment_id is None:
+            return None
+        today = timezone.localdate()
+        if self.reported_on > today:
+            return _("报告日期不能晚于今天（%(today)s）。") % {"today": today.isoformat()}
+        published_on = self.commitment.article.published_on
+        if published_on and self.reported_on < published_on:
+            return _("报告日期不能早于承诺所在文章的发布日期（%(date)s）。") % {
+                "date": published_on.isoformat()
+            }
+        return None
+
+    def save(self, *args, **kwargs):
+        # Every path (admin, update_status, scripts) passes here; bulk inserts and loaddata do
+        # not, and `check_status_dates` lists what they may have let through.
+        if self._state.adding:
+            message = self.reported_on_error()
+            if message:
+                raise ValidationError({"reported_on": message})
+        super().save(*args, **kwargs)
+
+    @transaction.atomic
+    def approve(self, reviewer):
+        """Publish a pending update; the commitment's current values follow."""
+        self._review(reviewer, Review.PUBLISHED, "")
+
+    @transaction.atomic
+    def send_back(self, reviewer, comment):
+        """Return a pending update to its author with a comment; it stays unpublished."""
+        if not comment.strip():
+            raise ValidationError({"review_comment": _("退回时必须填写意见。")})
+        self._review(reviewer, Review.RETURNED, comment.strip())
+
+    def _review(self, reviewer, outcome, comment):
+        commitment = Commitment.objects.select_for_update().get(pk=self.commitment_id)
+        update = StatusUpdate.objects.select_for_update().get(pk=self.pk)
+        if update.review != Review.PENDING:
+            raise ValidationError(_("只有待审核的进展可以审核。"))
+        self.review, self.reviewed_by, self.reviewed_at = outcome, reviewer, timezone.now()
+        self.review_comment = comment
+        self.save(update_fields=["review", "reviewed_by", "reviewed_at", "review_comment"])
+        if outcome == Review.PUBLISHED:
+            commitment.recompute_current(reason=f"审核通过进展 #{self.pk}")
+
+    @transaction.atomic
+    def withdraw(self, reviewer, reason):
+        """Mark a published update 已撤回 with who, when and why, and recompute the
+        commitment's current values from the updates that remain. Nothing is deleted."""
+        if not reason.strip():
+            raise ValidationError({"withdrawal_reason": _("撤回时必须填写理由。")})
+        commitment = Commitment.objects.select_for_update().get(pk=self.commitment_id)
+        update = StatusUpdate.objects.select_for_update().get(pk=self.pk)
+        if update.review != Review.PUBLISHED:
+            raise ValidationError(_("只有已发布的进展可以撤回。"))
+        self.review, self.withdrawn_by, self.withdrawn_at = Review.WITHDRAWN, reviewer, timezone.now()
+        self.withdrawal_reason = reason.strip()
+        self.save(update_fields=["review", "withdrawn_by", "withdrawn_at", "withdrawal_reason"])
+        commitment.recompute_current(reason=f"撤回进展 #{self.pk}：{self.withdrawal_reason}")
+
+
+class Amendment(models.Model):
+    """A goalpost moved by a reviewer: a due date, title, theme, goal or target, with its reason.
+
+    Public: the commitment's timeline and the feed show every one.
+    """
+
+    class Field(models.TextChoices):
+        DUE_DATE = "due_date", _("截止日期")
+        TITLE = "title", _("标题")
+        THEMES = "themes", _("主题")
+        GOALS = "goals", _("五个中心目标")
+        TARGETS = "targets", _("量化目标")
+
+    commitment = models.ForeignKey(
+        Commitment, verbose_name=_("承诺"), on_delete=models.CASCADE, related_name="amendments"
+    )
+    field = models.CharField(_("调整项"), max_length=20, choices=Field.choices)
+    old_value = models.TextField(_("原值"), blank=True)
+    new_value = models.TextField(_("新值"), blank=True)
+    reason = models.TextField(_("理由"))
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("调整人"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="amendments",
+    )
+    made_at = models.DateTimeField(_("调整时间"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-made_at", "-id"]
+        verbose_name = _("调整记录")
+        verbose_name_plural = _("调整记录")
+        constraints = [
+            models.CheckConstraint(condition=~models.Q(reason=""), name="amendment_has_reason"),
+        ]
+
+    def __str__(self):
+        return self.sentence
+
+    @property
+    def sentence(self):
+        """截止日期由 2025-12-31 调整为 2030-12-31：理由……"""
+        return _("%(field)s由 %(old)s 调整为 %(new)s：%(reason)s") % {
+            "field": self.get_field_display(),
+            "old": self.old_value or _("（无）"),
+            "new": self.new_value or _("（无）"),
+            "reason": self.reason,
+        }

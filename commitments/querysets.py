@@ -1,11 +1,8 @@
 """Querysets of commitments and status updates: each method names what it selects."""
 
-import datetime
-
 from django.db import models
 from django.db.models import (
     Avg,
-    Case,
     Count,
     Exists,
     F,
@@ -13,16 +10,14 @@ from django.db.models import (
     Prefetch,
     Q,
     Subquery,
-    Value,
-    When,
 )
 from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 
 from . import search
-from .status import Signal, Status
+from .status import OPEN_RATED, STALE_AFTER, Review, Signal, Status, signal_expression
 
-STALE_AFTER = datetime.timedelta(days=180)
+__all__ = ["STALE_AFTER", "CommitmentQuerySet", "StatusUpdateQuerySet"]
 
 
 def today():
@@ -46,32 +41,26 @@ class CommitmentQuerySet(models.QuerySet):
         )
 
     def with_last_update_on(self):
-        """The day of the latest report, or of the import when nobody has reported yet."""
+        """The day of the latest published report, or of the article when nobody has reported
+        yet (of the import when the article has no date): where silence counts from."""
         return self.annotate(
-            last_update_on=Coalesce("last_reported_on", TruncDate("created_at"))
+            last_update_on=Coalesce(
+                "last_reported_on", TruncDate("article__published_at"), TruncDate("created_at")
+            )
         )
 
     def with_signal(self, on=None):
-        """督办 signal: red when overdue and not done, amber when an open commitment has been
-        silent for 180 days, else green. A done commitment has nothing left to report."""
+        """督办 signal, by the rule of commitments/status.py (signal_expression)."""
         on = on or today()
-        return self.with_last_update_on().annotate(
-            signal=Case(
-                When(Q(due_date__lt=on) & ~Q(status=Status.DONE), then=Value(Signal.RED)),
-                When(
-                    Q(last_update_on__lte=on - STALE_AFTER) & ~Q(status=Status.DONE),
-                    then=Value(Signal.AMBER),
-                ),
-                default=Value(Signal.GREEN),
-                output_field=models.CharField(),
-            )
-        )
+        dates = {"due_date": "due_date", "silent_since": "last_update_on"}
+        return self.with_last_update_on().annotate(signal=signal_expression(on, dates))
 
     def with_signal_of(self, signal, on=None):
         return self.with_signal(on).filter(signal=signal)
 
     def overdue(self, on=None):
-        return self.filter(due_date__lt=on or today()).exclude(status=Status.DONE)
+        """Due date passed and rated not done; 待评估 is never overdue."""
+        return self.filter(due_date__lt=on or today(), status__in=OPEN_RATED)
 
     def progress_summary(self, on=None):
         """Count, mean progress, count per status and per 督办 signal, in one aggregate query."""
@@ -104,8 +93,14 @@ class CommitmentQuerySet(models.QuerySet):
         return self.prefetch_related("targets")
 
     def with_history(self):
-        """The status updates of each commitment, latest first, in one more query."""
-        return self.prefetch_related("updates")
+        """The public status updates (withdrawn ones marked) and the amendments of each
+        commitment, latest first, in two more queries."""
+        from .models import StatusUpdate  # models imports this module
+
+        public = StatusUpdate.objects.public().select_related("withdrawn_by")
+        return self.prefetch_related(
+            Prefetch("updates", queryset=public, to_attr="public_updates"), "amendments"
+        )
 
     def as_list_rows(self):
         """What a row of a list shows: related names, themes, goals, targets and the signal.
@@ -191,6 +186,17 @@ class ListOf(Subquery):
 
 
 class StatusUpdateQuerySet(models.QuerySet):
+    def published(self):
+        """Updates that count: approved (or never needing review) and not withdrawn."""
+        return self.filter(review=Review.PUBLISHED)
+
+    def public(self):
+        """What readers see: published updates and withdrawn ones, marked as such."""
+        return self.filter(review__in=[Review.PUBLISHED, Review.WITHDRAWN])
+
+    def pending(self):
+        return self.filter(review=Review.PENDING)
+
     def latest_first(self):
         return self.order_by("-reported_on", "-created_at", "-id")
 

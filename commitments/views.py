@@ -58,7 +58,7 @@ def overview_fragment():
     context = {
         "summary": summary,
         "goals": goals,
-        "updates": StatusUpdate.objects.latest_first().with_related()[:LATEST_UPDATES],
+        "updates": StatusUpdate.objects.published().latest_first().with_related()[:LATEST_UPDATES],
     }
     if summary["total"]:
         context["charts"] = [

@@ -77,7 +77,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_filters",
     "simple_history",
-    "axes",
+    "planwatch.apps.AxesConfig",  # "axes", named in Chinese
     "departments",
     "commitments",
     "evidence",
@@ -292,3 +292,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
 }
+
+# Review before publication: an editor's status update waits (待审核) until a reviewer approves it;
+# 0 publishes editors' updates at once.
+PLANWATCH_REVIEW_UPDATES = env_bool("PLANWATCH_REVIEW_UPDATES", default=True)

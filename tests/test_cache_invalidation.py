@@ -135,7 +135,9 @@ def test_an_admin_edit_shows_at_once_on_every_host(hosts, site):
     client, commitment = site["client"], site["dashboard"].commitments[0]
     client.force_login(make_user("chief", is_staff=True, is_superuser=True))
     form = change_form_data(client.get(change_url(commitment)))
-    response = client.post(change_url(commitment), {**form, "title": "改过的承诺标题"})
+    response = client.post(
+        change_url(commitment), {**form, "title": "改过的承诺标题", "change_reason": "表述更正"}
+    )
     assert response.status_code == 302
     client.logout()
     assert_every_host_shows_the_data(hosts, site)
@@ -174,7 +176,7 @@ def test_pages_change_at_midnight_without_a_write(hosts, site, monkeypatch):
     """The 督办 signal turns red the day after the due date, with no write to bump the version."""
     commitment = site["dashboard"].commitments[0]
     Commitment.objects.filter(pk=commitment.pk).update(
-        due_date=timezone.localdate(), status=Status.IN_PROGRESS
+        due_date=timezone.localdate(), status=Status.IN_PROGRESS, progress=50
     )
     warm(hosts, site)
     tomorrow = timezone.localdate() + datetime.timedelta(days=1)

@@ -12,16 +12,19 @@ from concurrent.futures import ThreadPoolExecutor
 from types import SimpleNamespace
 
 import pytest
-from django.contrib.auth.models import Permission
+from django.contrib.auth.models import Group
 from django.db import connection, transaction
 from django.test import Client
 
 from commitments.admin import CommitmentAdmin
 from commitments.models import Commitment
 from commitments.status import Status
+from departments.models import REVIEWERS_GROUP
 
 from .admin_pages import change_form_data, change_url
 from .factories import make_commitment, make_department, make_user
+
+REASON = {"change_reason": "按市政府通知调整"}
 
 pytestmark = [
     pytest.mark.postgres,
@@ -70,16 +73,13 @@ def holding_admin_save(monkeypatch):
 
 @pytest.fixture
 def writers():
-    """A superuser, and an editor of the commitment's department given the rights directly."""
+    """A superuser, and a reviewer (only reviewers change a commitment: its goalposts)."""
     department = make_department()
-    editor = make_user("editor", is_staff=True)
-    editor.user_permissions.add(
-        *Permission.objects.filter(codename__in=["view_commitment", "change_commitment"])
-    )
-    department.editors.add(editor)
+    reviewer = make_user("reviewer", is_staff=True)
+    reviewer.groups.add(Group.objects.get(name=REVIEWERS_GROUP))
     return SimpleNamespace(
         superuser=make_user("root", is_staff=True, is_superuser=True),
-        editor=editor,
+        editor=reviewer,
         commitment=make_commitment(department),
     )
 
@@ -102,11 +102,11 @@ def test_two_saves_of_the_same_form_at_once_the_later_is_refused_not_lost(
     first_form, second_form = change_form_data(first.get(url)), change_form_data(second.get(url))
 
     def save_first():
-        return first.post(url, {**first_form, "due_date": "2024-06-30"}).status_code
+        return first.post(url, {**first_form, "due_date": "2024-06-30", **REASON}).status_code
 
     def save_second_meanwhile():
         holding_admin_save.wait(timeout=10)
-        return second.post(url, {**second_form, "due_date": "2023-01-01"}).status_code
+        return second.post(url, {**second_form, "due_date": "2023-01-01", **REASON}).status_code
 
     assert run_together(save_first, save_second_meanwhile) == [302, 409]
     commitment = stored(writers.commitment)
@@ -120,7 +120,7 @@ def test_progress_recorded_during_an_edit_waits_for_it_and_both_land(writers, ho
     form = change_form_data(editor.get(url))
 
     def edit_due_date():
-        return editor.post(url, {**form, "due_date": "2024-06-30"}).status_code
+        return editor.post(url, {**form, "due_date": "2024-06-30", **REASON}).status_code
 
     def record_progress_meanwhile():
         holding_admin_save.wait(timeout=10)

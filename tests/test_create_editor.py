@@ -63,7 +63,7 @@ def test_new_user_without_password_cannot_log_in_until_one_is_set():
 
 def test_unknown_slug_is_a_clear_error_and_writes_nothing():
     known = make_department(name="市审计局")
-    with pytest.raises(CommandError, match="未知的部门标识:no-such-bureau") as error:
+    with pytest.raises(CommandError, match="未知的部门标识：no-such-bureau") as error:
         create_editor("wang", "--department", known.slug, "--department", "no-such-bureau")
     assert known.slug in str(error.value)
     assert not get_user_model().objects.filter(username="wang").exists()

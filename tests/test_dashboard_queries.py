@@ -44,10 +44,11 @@ PAGES = {
     "json export": (lambda d, f: f"/api/commitments.json?{urlencode(f)}", 4, 4),
     "csv export, all rows": (lambda d, f: "/commitments/export.csv", 2, 2),
     "json export, all rows": (lambda d, f: "/api/commitments.json", 2, 2),
-    # Two of them the evidence: accepted quotes, and the figures observed for its targets.
-    "commitment": (lambda d, f: d.commitments[2].get_absolute_url(), 7, 7),
+    # The timeline (public updates, amendments of goalposts) and the evidence (accepted quotes,
+    # figures observed for its targets): two queries each.
+    "commitment": (lambda d, f: d.commitments[2].get_absolute_url(), 8, 8),
     "article": (lambda d, f: Article.objects.latest("pk").get_absolute_url(), 2, 2),
-    "feed": (lambda d, f: "/feeds/updates/", 1, 1),
+    "feed": (lambda d, f: "/feeds/updates/", 2, 2),  # updates, then amendments
 }
 # Exports read their rows in chunks of this many: a handful, so that every export spans several.
 EXPORT_CHUNK = 4

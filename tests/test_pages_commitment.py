@@ -93,7 +93,7 @@ def test_detail_shows_every_fact_of_the_commitment(client, commitment):
     assert "到2025年建成100个示范村" in html and "数量目标" in html
     assert "2025-12-31" in html
     assert "待评估" in html and 'class="signal signal-' in html
-    assert "0%" in html
+    assert "尚未评估" in html  # 待评估 shows no progress, not 0 %
     assert "尚无进展记录" in html
 
 

@@ -6,9 +6,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from commitments.admin import SIGNAL_COLOURS
 from commitments.models import Commitment
-from commitments.status import Signal, Status
+from commitments.status import SIGNAL_COLOURS, Signal, Status
 
 from .factories import make_commitment, make_user
 
@@ -42,7 +41,7 @@ def signal_in_queryset(commitment, on=None):
 )
 def test_red_when_due_date_passed_without_done(due_in_days, status, expected):
     commitment = make_commitment(due_date=timezone.localdate() + due_in_days * DAY)
-    commitment.update_status(status=status, progress=50)
+    commitment.update_status(status=status, progress=100 if status == Status.DONE else 50)
     assert signal_in_queryset(commitment) == expected
     assert Commitment.objects.get(pk=commitment.pk).signal == expected
 
@@ -89,7 +88,7 @@ def test_signal_on_a_given_day_overrides_today():
 
 def test_with_signal_of_selects_one_colour():
     future = timezone.localdate() + 365 * DAY
-    red = make_commitment(due_date=timezone.localdate() - DAY)
+    red = commitment_reported(1, due_date=timezone.localdate() - DAY)
     amber = commitment_reported(180, due_date=future)
     green = commitment_reported(179, due_date=future)
     for commitment, signal in [(red, Signal.RED), (amber, Signal.AMBER), (green, Signal.GREEN)]:
@@ -100,7 +99,7 @@ def test_with_signal_of_selects_one_colour():
 def test_admin_filters_and_colours_each_signal_at_its_boundaries(client):
     today, future = timezone.localdate(), timezone.localdate() + 365 * DAY
     make_commitment(title="今天到期", due_date=today)
-    make_commitment(title="昨天到期", due_date=today - DAY)
+    commitment_reported(1, title="昨天到期", due_date=today - DAY)
     commitment_reported(180, title="180天未更新", due_date=future)
     commitment_reported(179, title="179天未更新", due_date=future)
     client.force_login(make_user(is_staff=True, is_superuser=True))

@@ -31,13 +31,14 @@ def assert_nothing_recorded(commitment):
 
 
 @pytest.mark.parametrize("who", ["superuser", "editor_a"])
-def test_superuser_and_own_editor_record_an_update(client, cast, who):
+def test_superuser_and_own_editor_record_an_update(client, cast, who, settings):
+    settings.PLANWATCH_REVIEW_UPDATES = False  # tests/test_review_flow.py: with review
     user = getattr(cast, who)
     login(client, user)
     assert client.get(record_url(cast.commitment_a)).status_code == 200
     response = client.post(record_url(cast.commitment_a), UPDATE, follow=True)
     assert response.redirect_chain == [(change_url(cast.commitment_a), 302)]
-    assert "已登记进展:推进中 40%" in response.content.decode()
+    assert "已登记进展：推进中 40%" in response.content.decode()
     update = StatusUpdate.objects.get(commitment=cast.commitment_a)
     assert (update.author, update.note, update.evidence_url) == (
         user, UPDATE["note"], UPDATE["evidence_url"],
@@ -125,7 +126,8 @@ def test_history_is_shown_read_only_on_the_change_page(client, cast):
     assert 'name="updates-0-note"' not in page
 
 
-def test_recorded_update_shows_at_once_on_the_public_page(client, cast):
+def test_recorded_update_shows_at_once_on_the_public_page_without_review(client, cast, settings):
+    settings.PLANWATCH_REVIEW_UPDATES = False
     public = client.get(cast.commitment_a.get_absolute_url()).content.decode()
     assert "已出台实施方案" not in public
     login(client, cast.editor_a)

@@ -4,6 +4,8 @@ import json
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from commitments.importer import (
     MAX_BYTES,
@@ -49,14 +51,17 @@ class Command(BaseCommand):
         elif dry_run:
             count = sum(len(block.commitments) for block in parsed.departments)
             self.stdout.write(
-                f"Dry run: {len(parsed.departments)} departments, {count} commitments; "
-                "nothing written."
+                _("试运行：%(figures)s；未写入任何数据。")
+                % {"figures": figures(len(parsed.departments), count)}
             )
         else:
             self.stdout.write(
                 self.style.SUCCESS(
-                    f"{result.outcome}: “{result.article.title}”, {result.departments} "
-                    f"departments, {result.commitments} commitments."
+                    _("%(outcome)s：“%(title)s”，%(figures)s。") % {
+                        "outcome": OUTCOMES[result.outcome],
+                        "title": result.article.title,
+                        "figures": figures(result.departments, result.commitments),
+                    }
                 )
             )
 
@@ -75,6 +80,22 @@ def parse_as_dict(parsed):
         article.setdefault("format", parsed.format)
     data.setdefault("warnings", list(getattr(parsed, "warnings", None) or []))
     return data
+
+
+OUTCOMES = {
+    "created": gettext_lazy("已导入"), "updated": gettext_lazy("已更新"),
+    "unchanged": gettext_lazy("无变化"),
+}
+
+
+def figures(departments, commitments):
+    """“11 个部门，54 项承诺” in the UI language, each count with its plural."""
+    return _("%(departments)s，%(commitments)s") % {
+        "departments": ngettext("%(count)d 个部门", "%(count)d 个部门", departments)
+        % {"count": departments},
+        "commitments": ngettext("%(count)d 项承诺", "%(count)d 项承诺", commitments)
+        % {"count": commitments},
+    }
 
 
 def read_article_file(path):

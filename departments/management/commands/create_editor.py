@@ -15,7 +15,7 @@ EDITORS_GROUP = "部门编辑"
 
 
 class Command(BaseCommand):
-    help = _("创建或更新部门编辑:工作人员账号,加入“部门编辑”组并分配到指定部门。可重复执行。")
+    help = _("创建或更新部门编辑：工作人员账号，加入“部门编辑”组并分配到指定部门。可重复执行。")
 
     def add_arguments(self, parser):
         parser.add_argument("username")
@@ -25,11 +25,11 @@ class Command(BaseCommand):
             action="append",
             required=True,
             metavar="SLUG",
-            help=_("部门标识,可重复;已有的部门分配保留。"),
+            help=_("部门标识，可重复；已有的部门分配保留。"),
         )
         parser.add_argument("--email", default=None)
         parser.add_argument(
-            "--password", default=None, help=_("不提供时,新账号没有可用密码,需另设。")
+            "--password", default=None, help=_("不提供时，新账号没有可用密码，需另设。")
         )
 
     @transaction.atomic
@@ -52,12 +52,12 @@ class Command(BaseCommand):
     def report(self, user, created):
         names = "、".join(str(d) for d in user.edited_departments.order_by("order", "name"))
         if created:
-            message = _("已创建编辑 %(user)s,可登记进展的部门:%(departments)s")
+            message = _("已创建编辑 %(user)s，可登记进展的部门：%(departments)s")
         else:
-            message = _("已更新编辑 %(user)s,可登记进展的部门:%(departments)s")
+            message = _("已更新编辑 %(user)s，可登记进展的部门：%(departments)s")
         self.stdout.write(message % {"user": user.get_username(), "departments": names})
         if not user.has_usable_password():
-            self.stdout.write(_("该账号尚无密码:请用 changepassword 命令设置。"))
+            self.stdout.write(_("该账号尚无密码：请用 changepassword 命令设置。"))
 
 
 def find_departments(slugs):
@@ -65,7 +65,7 @@ def find_departments(slugs):
     unknown = [slug for slug in slugs if slug not in found]
     if unknown:
         raise CommandError(
-            _("未知的部门标识:%(unknown)s。已有的标识:%(known)s")
+            _("未知的部门标识：%(unknown)s。已有的标识：%(known)s")
             % {
                 "unknown": "、".join(unknown),
                 "known": "、".join(Department.objects.values_list("slug", flat=True)),
@@ -79,7 +79,7 @@ def editors_group():
         return Group.objects.get(name=EDITORS_GROUP)
     except Group.DoesNotExist:
         raise CommandError(
-            _("缺少“%(group)s”组:请先运行 migrate。") % {"group": EDITORS_GROUP}
+            _("缺少“%(group)s”组：请先运行 migrate。") % {"group": EDITORS_GROUP}
         ) from None
 
 

@@ -1,0 +1,395 @@
+"""Every admin and public URL × every role × GET and POST: the status code, and no row changed
+by a request that is refused.
+
+MATRIX names every route the URL resolver knows (admin's get_urls included): a route added
+without an entry here fails test_every_url_has_an_entry_in_the_matrix. Model admin routes come
+from MODEL_PERMISSIONS (what each role may do with each model, as the admin lets them); the
+others are listed one by one in OTHER_ROUTES.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+import pytest
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.cache import cache
+from django.db import transaction
+from django.urls import URLResolver, get_resolver, reverse
+
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from commitments.models import Amendment, CommitmentGoal, Goal, Statement, Target, Theme
+from commitments.status import Status
+from departments.models import REVIEWERS_GROUP
+
+from .test_roles import cast, change_form_data  # noqa: F401  (cast is a fixture)
+from .test_workflow_record import UPDATE
+
+ROLES = ["anonymous", "editor_own", "editor_other", "reviewer", "superuser"]
+STAFF = ROLES[1:]
+V, A, C, D = "view", "add", "change", "delete"
+ALL = {V, A, C, D}
+NONE = set()
+
+# What each role may do with each model through its admin; editors of either department alike
+# (which commitment they may record progress for is the record route's business).
+MODEL_PERMISSIONS = {
+    "auth.group": {"editor": NONE, "reviewer": NONE, "superuser": ALL},
+    "auth.user": {"editor": NONE, "reviewer": NONE, "superuser": ALL},
+    # django-axes's admin adds nothing by hand.
+    "axes.accessattempt": {"editor": NONE, "reviewer": NONE, "superuser": {V, C, D}},
+    "axes.accesslog": {"editor": NONE, "reviewer": NONE, "superuser": {V, C, D}},
+    "axes.accessfailurelog": {"editor": NONE, "reviewer": NONE, "superuser": {V, C, D}},
+    "departments.department": {"editor": {V}, "reviewer": {V}, "superuser": ALL},
+    "departments.official": {"editor": {V}, "reviewer": {V}, "superuser": ALL},
+    "commitments.article": {"editor": {V}, "reviewer": {V}, "superuser": ALL},
+    "commitments.statement": {"editor": {V}, "reviewer": {V}, "superuser": ALL},
+    "commitments.goal": {"editor": {V}, "reviewer": {V}, "superuser": ALL},
+    "commitments.theme": {"editor": {V}, "reviewer": {V}, "superuser": ALL},
+    # Goalposts: only reviewers change them, with a reason (editors record progress elsewhere).
+    "commitments.commitment": {"editor": {V}, "reviewer": {V, C}, "superuser": ALL},
+    # Changed on the commitment's page only, where the reason is required.
+    "commitments.commitmentgoal": {"editor": {V}, "reviewer": {V}, "superuser": {V}},
+    "commitments.target": {"editor": {V}, "reviewer": {V}, "superuser": {V}},
+    # The history is append-only: review and withdrawal have routes of their own.
+    "commitments.statusupdate": {"editor": {V}, "reviewer": {V}, "superuser": {V}},
+    "commitments.amendment": {"editor": {V}, "reviewer": {V}, "superuser": {V}},
+}
+
+
+@dataclass
+class Route:
+    """How to reach a route and what each role gets: `expect(role, method)` -> status code."""
+
+    url: object  # world -> path
+    expect: object
+    payload: object = field(default=lambda world: {})  # world -> POST data
+
+
+def permitted(world_role, label):
+    group = "editor" if world_role.startswith("editor") else world_role
+    return MODEL_PERMISSIONS[label][group]
+
+
+def admin_only(staff_code):
+    """An admin page: anonymous readers go to the login page; staff get `staff_code(role, m)`."""
+
+    def expect(role, method):
+        return 302 if role == "anonymous" else staff_code(role, method)
+
+    return expect
+
+
+def public(get=200, post=200):
+    return lambda role, method: get if method == "GET" else post
+
+
+def model_routes(label):
+    """The six routes ModelAdmin.get_urls() gives every model, with the rule of each."""
+    app_label, model_name = label.split(".")
+    prefix = f"admin/{app_label}/{model_name}/"
+
+    def code(allowed, ok=200):
+        return admin_only(lambda role, method: ok if allowed(role) else 403)
+
+    def view_or_change(role):
+        return bool({V, C} & permitted(role, label))
+
+    def change(role, method):
+        if method == "GET":
+            return 200 if view_or_change(role) else 403
+        if C not in permitted(role, label):
+            return 403
+        # An unchanged commitment form saves (302); empty forms of the others are refused (200).
+        return CHANGE_POST.get(label, 200)
+
+    def delete(role, method):
+        if D not in permitted(role, label):
+            return 403
+        if method == "GET" or label in PROTECTED:
+            return 200
+        return 403 if label in CASCADES_TO_READ_ONLY else 302
+
+    def add(role, method):
+        if A not in permitted(role, label):
+            return 403
+        return ADD_POST.get(label, 200) if method == "POST" else 200
+
+    def url(suffix):
+        return lambda world: f"/{prefix}{world.pk(label)}/{suffix}"
+
+    return {
+        prefix: Route(lambda w: f"/{prefix}", code(view_or_change)),
+        f"{prefix}add/": Route(lambda w: f"/{prefix}add/", admin_only(add)),
+        f"{prefix}<path:object_id>/history/": Route(url("history/"), code(view_or_change)),
+        f"{prefix}<path:object_id>/delete/": Route(
+            url("delete/"), admin_only(delete), lambda w: {"post": "yes"}
+        ),
+        f"{prefix}<path:object_id>/change/": Route(
+            url("change/"), admin_only(change), lambda w: w.change_data(label)
+        ),
+        # A bare object URL redirects to its change page, for any staff user.
+        f"{prefix}<path:object_id>/": Route(url(""), admin_only(lambda role, method: 302)),
+    }
+
+
+# Deleting these is refused while commitments point at them (on_delete=PROTECT): 200, the page.
+PROTECTED = {"departments.department", "departments.official", "commitments.article"}
+# Deleting these would delete rows nobody may delete (status updates, goal links): refused, 403.
+CASCADES_TO_READ_ONLY = {"commitments.commitment", "commitments.goal"}
+# The status of an empty add form posted by someone allowed to add (the form's errors).
+ADD_POST = {"commitments.commitment": 400}
+# The status of a superuser's or reviewer's POST of a change form built from the page.
+CHANGE_POST = {"commitments.commitment": 302, "auth.group": 302, "auth.user": 200,
+               "departments.department": 302, "departments.official": 302,
+               "commitments.article": 302, "commitments.statement": 302,
+               "commitments.goal": 302, "commitments.theme": 302,
+               "axes.accessattempt": 302, "axes.accesslog": 302, "axes.accessfailurelog": 302}
+
+
+def staff_page(get=200, post=200):
+    return admin_only(lambda role, method: get if method == "GET" else post)
+
+
+def may_record(role):
+    return role in {"editor_own", "reviewer", "superuser"}
+
+
+def reviewers_only(ok_get=200, ok_post=302):
+    return admin_only(
+        lambda role, method: (ok_get if method == "GET" else ok_post)
+        if role in {"reviewer", "superuser"} else 403
+    )
+
+
+OTHER_ROUTES = {
+    # Public pages: the same for everyone; they read and never write.
+    "healthz": Route(lambda w: "/healthz", public()),
+    "i18n/setlang/": Route(lambda w: "/i18n/setlang/", public(get=302, post=302),
+                           lambda w: {"language": "en", "next": "/"}),
+    "": Route(lambda w: "/", public()),
+    "commitments/": Route(lambda w: "/commitments/", public()),
+    "commitments/export.csv": Route(lambda w: "/commitments/export.csv", public()),
+    "commitments/<int:pk>/": Route(lambda w: f"/commitments/{w.commitment.pk}/", public()),
+    "api/commitments.json": Route(lambda w: "/api/commitments.json", public()),
+    "goals/<slug:slug>/": Route(lambda w: "/goals/economy/", public()),
+    "articles/<int:pk>/": Route(lambda w: f"/articles/{w.commitment.article_id}/", public()),
+    "feeds/updates/": Route(lambda w: "/feeds/updates/", public()),
+    "departments/": Route(lambda w: "/departments/", public()),
+    "departments/<str:slug>/": Route(
+        lambda w: f"/departments/{w.commitment.department.slug}/", public()
+    ),
+    # The admin site's own pages.
+    "admin/": Route(lambda w: "/admin/", staff_page()),
+    "admin/login/": Route(
+        lambda w: "/admin/login/",
+        lambda role, method: 200 if role == "anonymous" or method == "POST" else 302,
+    ),
+    "admin/logout/": Route(lambda w: "/admin/logout/", staff_page(get=405, post=200)),
+    "admin/password_change/": Route(lambda w: "/admin/password_change/", staff_page()),
+    "admin/password_change/done/": Route(
+        lambda w: "/admin/password_change/done/", staff_page(post=405)
+    ),
+    "admin/autocomplete/": Route(lambda w: "/admin/autocomplete/", staff_page(403, 405)),
+    "admin/jsi18n/": Route(lambda w: "/admin/jsi18n/", staff_page(200, 405)),
+    "admin/r/<path:content_type_id>/<path:object_id>/": Route(
+        lambda w: w.view_on_site_url, staff_page(302, 302)
+    ),
+    "admin/^(?P<app_label>auth|axes|departments|commitments)/$": Route(
+        lambda w: "/admin/commitments/", staff_page()
+    ),
+    "admin/(?P<url>.*)$": Route(lambda w: "/admin/no-such-page/", staff_page(404, 404)),
+    "admin/auth/user/<id>/password/": Route(
+        lambda w: f"/admin/auth/user/{w.pk('auth.user')}/password/",
+        admin_only(lambda role, method: 200 if role == "superuser" else 403),
+    ),
+    # PlanWatch's own admin routes.
+    "admin/commitments/commitment/<path:object_id>/record/": Route(
+        lambda w: f"/admin/commitments/commitment/{w.commitment.pk}/record/",
+        admin_only(
+            lambda role, method: (200 if method == "GET" else 302) if may_record(role) else 403
+        ),
+        lambda w: UPDATE,
+    ),
+    "admin/commitments/commitment/^([^/]+)/history/([^/]+)/$": Route(
+        lambda w: w.history_version_url,
+        # A past version is read, never saved back: 405 on POST for everyone.
+        admin_only(lambda role, method: 200 if method == "GET" else 405),
+        lambda w: {"loaded_version": 1, "due_date": "2021-01-01"},
+    ),
+    "admin/commitments/statusupdate/<path:object_id>/review/": Route(
+        lambda w: f"/admin/commitments/statusupdate/{w.pending.pk}/review/",
+        reviewers_only(),
+        lambda w: {"decision": "approve"},
+    ),
+    "admin/commitments/statusupdate/<path:object_id>/withdraw/": Route(
+        lambda w: f"/admin/commitments/statusupdate/{w.published.pk}/withdraw/",
+        reviewers_only(),
+        lambda w: {"reason": "矩阵测试"},
+    ),
+}
+
+MATRIX = {**OTHER_ROUTES}
+for _label in MODEL_PERMISSIONS:
+    MATRIX.update(model_routes(_label))
+
+
+def resolver_routes(patterns=None, prefix=""):
+    for pattern in get_resolver().url_patterns if patterns is None else patterns:
+        if isinstance(pattern, URLResolver):
+            yield from resolver_routes(pattern.url_patterns, prefix + str(pattern.pattern))
+        else:
+            yield prefix + str(pattern.pattern)
+
+
+def test_every_url_has_an_entry_in_the_matrix():
+    routes = set(resolver_routes())
+    assert not routes - set(MATRIX), "routes without an entry in the permission matrix"
+    assert not set(MATRIX) - routes, "matrix entries for routes that no longer exist"
+
+
+class World:
+    """One commitment of each department, an update of each review state, one row of each
+    model, and a user for each role."""
+
+    def __init__(self, cast):
+        self.cast = cast
+        self.commitment = cast.commitment_a
+        self.published = self.commitment.update_status(
+            status=Status.IN_PROGRESS, progress=30, reported_on=datetime.date(2022, 1, 1)
+        )
+        self.pending = self.commitment.update_status(
+            status=Status.IN_PROGRESS, progress=40, author=cast.editor_a
+        )
+        reviewer = get_user_model().objects.create(username="reviewer", is_staff=True)
+        reviewer.groups.add(Group.objects.get(name=REVIEWERS_GROUP))
+        self.users = {
+            "editor_own": cast.editor_a, "editor_other": cast.editor_b,
+            "reviewer": reviewer, "superuser": cast.superuser,
+        }
+        goal = Goal.objects.get(slug="economy")
+        access = {"user_agent": "pytest", "ip_address": "127.0.0.1", "username": "x",
+                  "http_accept": "*/*", "path_info": "/admin/login/"}
+        self.objects = {
+            "auth.group": Group.objects.get(name=REVIEWERS_GROUP),
+            "auth.user": cast.editor_b,
+            "axes.accessattempt": AccessAttempt.objects.create(
+                get_data="", post_data="", failures_since_start=1, **access
+            ),
+            "axes.accesslog": AccessLog.objects.create(**access),
+            "axes.accessfailurelog": AccessFailureLog.objects.create(**access),
+            "departments.department": cast.department_a,
+            "departments.official": self.commitment.official,
+            "commitments.article": self.commitment.article,
+            "commitments.statement": Statement.objects.create(
+                article=self.commitment.article, department=cast.department_a,
+                official=self.commitment.official, headline="稳就业",
+            ),
+            "commitments.goal": goal,
+            "commitments.theme": Theme.objects.create(slug="jobs", name="就业", name_en="Jobs"),
+            "commitments.commitment": self.commitment,
+            "commitments.commitmentgoal": CommitmentGoal.objects.create(
+                commitment=self.commitment, goal=goal, keywords=["就业"]
+            ),
+            "commitments.target": Target.objects.create(
+                commitment=self.commitment, text="新增就业20万人", kind="quantity",
+                source_start=0, source_end=3,
+            ),
+            "commitments.statusupdate": self.published,
+            "commitments.amendment": Amendment.objects.create(
+                commitment=self.commitment, field="due_date", old_value="2025-12-31",
+                new_value="2026-06-30", reason="测试",
+            ),
+        }
+        version = self.commitment.history.earliest()
+        self.history_version_url = reverse(
+            "admin:commitments_commitment_simple_history",
+            args=[self.commitment.pk, version.history_id],
+        )
+        self.view_on_site_url = reverse(
+            "admin:view_on_site", args=[self.content_type_id(), self.commitment.pk]
+        )
+        self._change_data = {}
+
+    def pk(self, label):
+        return self.objects[label].pk
+
+    def content_type_id(self):
+        from django.contrib.contenttypes.models import ContentType
+
+        # Transactional tests flush and recreate content types: a cached id may be stale.
+        ContentType.objects.clear_cache()
+        return ContentType.objects.get_for_model(self.commitment).pk
+
+    def change_data(self, label):
+        """The form a superuser's browser would send back from the change page, unchanged, but
+        for a commitment's due date moved to 2030 with a reason."""
+        if label not in self._change_data:
+            from django.test import Client
+
+            client = Client()
+            client.force_login(self.cast.superuser)
+            url = f"/admin/{label.replace('.', '/')}/{self.pk(label)}/change/"
+            response = client.get(url)
+            data = change_form_data(response) if response.status_code == 200 else {}
+            if label == "commitments.commitment":
+                data.update(due_date="2030-12-31", change_reason="矩阵测试")
+            self._change_data[label] = data
+        return self._change_data[label]
+
+
+SNAPSHOT_MODELS = [
+    "commitments.Article", "commitments.Statement", "commitments.Commitment",
+    "commitments.HistoricalCommitment", "commitments.CommitmentGoal", "commitments.Target",
+    "commitments.StatusUpdate", "commitments.Amendment", "commitments.Goal", "commitments.Theme",
+    "departments.Department", "departments.Official", "auth.User", "auth.Group",
+]
+
+
+def snapshot():
+    rows = {}
+    for label in SNAPSHOT_MODELS:
+        model = apps.get_model(label)
+        fields = [f.attname for f in model._meta.concrete_fields if f.attname != "last_login"]
+        rows[label] = list(model.objects.order_by("pk").values_list(*fields))
+    rows["auth.User.groups"] = sorted(
+        get_user_model().groups.through.objects.values_list("user_id", "group_id")
+    )
+    return rows
+
+
+def refused(role, method, code, route):
+    if method == "GET":
+        return True  # reading never writes
+    if route.startswith("admin/") and route != "admin/login/" and role == "anonymous":
+        return True
+    return code in (403, 404, 405)
+
+
+@pytest.mark.parametrize("route", sorted(MATRIX))
+def test_permission_matrix(client, cast, route):
+    world = World(cast)
+    entry = MATRIX[route]
+    url = entry.url(world)
+    payload = entry.payload(world)
+    failures = []
+    for role in ROLES:
+        for method in ["GET", "POST"]:
+            with transaction.atomic():
+                client.logout()
+                if role != "anonymous":
+                    client.force_login(world.users[role])
+                before = snapshot()
+                if method == "GET":
+                    response = client.get(url)
+                else:
+                    response = client.post(url, payload)
+                expected = entry.expect(role, method)
+                if response.status_code != expected:
+                    failures.append(f"{role} {method} {url}: {response.status_code} ≠ {expected}")
+                elif refused(role, method, expected, route) and snapshot() != before:
+                    failures.append(f"{role} {method} {url}: refused, yet rows changed")
+                transaction.set_rollback(True)
+            cache.clear()
+    assert not failures, "\n".join(failures)
