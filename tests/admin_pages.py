@@ -1,6 +1,9 @@
-"""Admin pages as a browser uses them: the change page's URL, its form sent back, a login."""
+"""Admin pages as a browser uses them: the change and 登记进展 pages, their forms sent back, a login."""
 
 from django.urls import reverse
+
+from commitments.models import Commitment, StatusUpdate
+from commitments.status import Status
 
 
 def change_url(commitment):
@@ -33,3 +36,22 @@ def edit(client, commitment, **changes):
 def login(client, user):
     client.force_login(user)
     return client
+
+
+UPDATE = {
+    "status": Status.IN_PROGRESS,
+    "progress": 40,
+    "note": "已出台实施方案",
+    "evidence_url": "https://www.wuhan.gov.cn/zwgk/plan.html",
+    "reported_on": "2022-03-01",
+}
+
+
+def record_url(commitment):
+    return reverse("admin:commitments_commitment_record", args=[commitment.pk])
+
+
+def assert_nothing_recorded(commitment):
+    stored = Commitment.objects.get(pk=commitment.pk)
+    assert not StatusUpdate.objects.filter(commitment=commitment).exists()
+    assert (stored.status, stored.progress, stored.last_reported_on) == (Status.NOT_RATED, 0, None)

@@ -95,3 +95,9 @@ def cast(db):
         commitment_a=make_commitment(department_a, title="稳定和扩大就业"),
         commitment_b=make_commitment(department_b, title="审计全覆盖"),
     )
+
+
+@pytest.fixture
+def reviewer(cast):
+    call_command("create_reviewer", "shen", stdout=StringIO())
+    return get_user_model().objects.get(username="shen")

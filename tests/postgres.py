@@ -3,9 +3,11 @@ fresh database dropped afterwards."""
 
 import os
 import secrets
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 
 from django.conf import settings
+from django.db import connection
 
 
 def server_params(dbname="postgres"):
@@ -47,3 +49,17 @@ def fresh_database(label):
         with server.cursor() as cursor:
             cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         server.close()
+
+
+def run_together(*functions):
+    """Run each function in its own thread and return their results in order."""
+
+    def on_own_connection(function):
+        try:
+            return function()
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(max_workers=len(functions)) as pool:
+        futures = [pool.submit(on_own_connection, function) for function in functions]
+        return [future.result(timeout=30) for future in futures]

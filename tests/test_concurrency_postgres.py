@@ -8,7 +8,6 @@ row locks and serialises whole-database writes.
 import datetime
 import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
 from types import SimpleNamespace
 
 import pytest
@@ -23,6 +22,7 @@ from departments.models import REVIEWERS_GROUP
 
 from .admin_pages import change_form_data, change_url
 from .factories import make_commitment, make_department, make_user
+from .postgres import run_together
 
 REASON = {"change_reason": "按市政府通知调整"}
 
@@ -39,20 +39,6 @@ pytestmark = [
 ]
 
 HOLD = 0.5  # seconds the first writer keeps its transaction open
-
-
-def run_together(*functions):
-    """Run each function in its own thread and return their results in order."""
-
-    def on_own_connection(function):
-        try:
-            return function()
-        finally:
-            connection.close()
-
-    with ThreadPoolExecutor(max_workers=len(functions)) as pool:
-        futures = [pool.submit(on_own_connection, function) for function in functions]
-        return [future.result(timeout=30) for future in futures]
 
 
 @pytest.fixture

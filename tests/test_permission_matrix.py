@@ -23,8 +23,8 @@ from commitments.models import Amendment, CommitmentGoal, Goal, Statement, Targe
 from commitments.status import Status
 from departments.models import REVIEWERS_GROUP
 
-from .test_roles import cast, change_form_data  # noqa: F401  (cast is a fixture)
-from .test_workflow_record import UPDATE
+from .admin_pages import change_form_data
+from .admin_pages import UPDATE
 
 ROLES = ["anonymous", "editor_own", "editor_other", "reviewer", "superuser"]
 STAFF = ROLES[1:]

@@ -8,8 +8,8 @@ from commitments.models import Commitment, StatusUpdate
 from commitments.status import STATUS_STYLE, Status
 
 from .factories import make_commitment
-from .test_roles import cast, login  # noqa: F401  (cast is a fixture)
-from .test_workflow_record import UPDATE, assert_nothing_recorded, record_url
+from .admin_pages import login
+from .admin_pages import UPDATE, assert_nothing_recorded, record_url
 
 pytestmark = pytest.mark.django_db
 

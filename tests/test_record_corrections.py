@@ -9,8 +9,7 @@ from django.urls import reverse
 from commitments.models import Commitment, StatusUpdate
 from commitments.status import Review, Status
 
-from .test_review_flow import reviewer  # noqa: F401  (a fixture)
-from .test_roles import cast, login  # noqa: F401  (cast is a fixture)
+from .admin_pages import login
 
 
 def withdraw_url(update):

@@ -9,8 +9,7 @@ from commitments.models import Amendment, Commitment, Goal
 from commitments.status import Signal, Status
 
 from .factories import make_theme
-from .test_review_flow import reviewer  # noqa: F401  (a fixture)
-from .test_roles import cast, change_form_data, change_url, login  # noqa: F401
+from .admin_pages import change_form_data, change_url, login
 
 pytestmark = pytest.mark.django_db
 

@@ -11,8 +11,8 @@ from django.urls import reverse
 
 from commitments.status import Status
 
-from .test_roles import cast, change_form_data, change_url, login  # noqa: F401  (cast)
-from .test_workflow_record import UPDATE, record_url
+from .admin_pages import change_form_data, change_url, login
+from .admin_pages import UPDATE, record_url
 
 CHANGELIST = reverse("admin:commitments_commitment_changelist")
 

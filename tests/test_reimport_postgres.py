@@ -17,7 +17,7 @@ from django.db import connection
 from commitments.models import Commitment
 from commitments.status import Status
 
-from .test_concurrency_postgres import run_together
+from .postgres import run_together
 
 pytestmark = [
     pytest.mark.postgres,

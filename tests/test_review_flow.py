@@ -11,16 +11,10 @@ from commitments.models import Commitment, StatusUpdate
 from commitments.status import Review, Status
 from departments.models import is_reviewer
 
-from .test_roles import cast, change_url, login  # noqa: F401  (cast is a fixture)
-from .test_workflow_record import UPDATE, record_url
+from .admin_pages import change_url, login
+from .admin_pages import UPDATE, record_url
 
 QUEUE = reverse("admin:commitments_statusupdate_changelist")
-
-
-@pytest.fixture
-def reviewer(cast):
-    call_command("create_reviewer", "shen", stdout=StringIO())
-    return get_user_model().objects.get(username="shen")
 
 
 def review_url(update):

@@ -8,26 +8,8 @@ from django.urls import reverse
 from commitments.models import Commitment, StatusUpdate
 from commitments.status import Status
 
-from .admin_pages import change_url, login
+from .admin_pages import UPDATE, assert_nothing_recorded, change_url, login, record_url
 from .factories import make_user
-
-UPDATE = {
-    "status": Status.IN_PROGRESS,
-    "progress": 40,
-    "note": "已出台实施方案",
-    "evidence_url": "https://www.wuhan.gov.cn/zwgk/plan.html",
-    "reported_on": "2022-03-01",
-}
-
-
-def record_url(commitment):
-    return reverse("admin:commitments_commitment_record", args=[commitment.pk])
-
-
-def assert_nothing_recorded(commitment):
-    stored = Commitment.objects.get(pk=commitment.pk)
-    assert not StatusUpdate.objects.filter(commitment=commitment).exists()
-    assert (stored.status, stored.progress, stored.last_reported_on) == (Status.NOT_RATED, 0, None)
 
 
 @pytest.mark.parametrize("who", ["superuser", "editor_a"])

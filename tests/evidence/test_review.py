@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from commitments.models import StatusUpdate, Target
-from commitments.status import Status
+from commitments.status import Review, Status
 from evidence.importer import analyse, store
 from evidence.models import (
     EvidenceDocument,
@@ -98,7 +98,13 @@ def test_accepting_records_a_status_update_quoting_the_passage(client, queue, wh
     assert (queue.suggestion_a.state, queue.suggestion_a.decided_by) == ("accepted", user)
     assert queue.suggestion_a.status_update == update
     queue.commitment_a.refresh_from_db()
-    assert (queue.commitment_a.status, queue.commitment_a.progress) == (Status.IN_PROGRESS, 60)
+    current = (queue.commitment_a.status, queue.commitment_a.progress)
+    if who == "editor_a":  # review before publication: the editor's update waits for a reviewer
+        assert update.review == Review.PENDING
+        assert current == (Status.NOT_RATED, 0)
+    else:
+        assert update.review == Review.PUBLISHED
+        assert current == (Status.IN_PROGRESS, 60)
 
 
 def test_a_decided_suggestion_is_not_decided_twice(client, queue):
