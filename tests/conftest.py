@@ -30,6 +30,7 @@ def imported_article(db):
 DATA_MIGRATIONS = [
     ("commitments.migrations.0002_create_goals", "create_goals"),
     ("departments.migrations.0002_create_editors_group", "create_editors_group"),
+    ("commitments.migrations.0007_plans", "create_plans"),
 ]
 
 

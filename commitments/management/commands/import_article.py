@@ -6,6 +6,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from commitments.importer import ArticleImportError, ArticleParseError, store_article
+from commitments.models import Plan
 from commitments.parsing import parse_article
 
 # Larger than any article of the genre by two orders of magnitude; refuse before reading it all.
@@ -26,8 +27,12 @@ class Command(BaseCommand):
         parser.add_argument(
             "--json", action="store_true", dest="as_json", help="print the parse as JSON"
         )
+        parser.add_argument("--plan", help="slug of the article's plan (default: inferred)")
 
-    def handle(self, *args, file, dry_run, as_json, prune, **options):
+    def handle(self, *args, file, dry_run, as_json, prune, plan=None, **options):
+        slug, plan = plan, plan and Plan.objects.filter(slug=plan).first()
+        if slug and not plan:
+            raise CommandError(f"--plan {slug}: no such plan.")
         raw = read_article_file(Path(file))
         try:
             parsed = parse_article(raw)
@@ -49,6 +54,7 @@ class Command(BaseCommand):
                     f"departments, {result.commitments} commitments."
                 )
             )
+            self.stdout.write(str(Plan.objects.attach(result.article, plan)))
 
 
 def read_article_file(path):
