@@ -79,6 +79,33 @@ class CommitmentQuerySet(models.QuerySet):
     def overdue(self, on=None):
         return self.filter(due_date__lt=on or today()).exclude(status=Status.DONE)
 
+    def for_plan(self, plan):
+        """Commitments of `plan`'s articles; all of them when `plan` is None."""
+        return self if plan is None else self.filter(article__plan=plan)
+
+    def with_schedule(self, on=None):
+        """`expected_progress` (序时进度): the share of the commitment's period, from its
+        article's date (else its plan's start, else its import) to its due date, elapsed on
+        `on`, 0–100; and `schedule_lag`: how many points reported progress lags behind it.
+        Computed in SQL so that the list filters and sorts by it."""
+        on = on or today()
+        schedule = self.alias(
+            schedule_start=Coalesce(
+                TruncDate("article__published_at"),
+                F("article__plan__start_date"),
+                TruncDate("created_at"),
+            )
+        ).annotate(
+            expected_progress=Case(
+                When(due_date__lte=on, then=Value(100)),
+                When(schedule_start__gte=on, then=Value(0)),
+                default=DaysBetween("schedule_start", Value(on)) * 100
+                / DaysBetween("schedule_start", "due_date"),
+                output_field=models.IntegerField(),
+            )
+        )
+        return schedule.annotate(schedule_lag=F("expected_progress") - F("progress"))
+
     def progress_summary(self, on=None):
         """Count, mean progress, count per status and per 督办 signal, in one aggregate query."""
         per_status = {
@@ -179,6 +206,25 @@ class CommitmentQuerySet(models.QuerySet):
             "progress", "due_date", "signal", "theme_names", "goal_names", "target_texts",
         )
         return rows.iterator(chunk_size)
+
+
+class DaysBetween(models.Func):
+    """Whole days from the first date to the second."""
+
+    output_field = models.IntegerField()
+
+    def __init__(self, start, end):
+        super().__init__(start, end, output_field=models.IntegerField())
+
+    def as_sqlite(self, compiler, connection, **extra):
+        start, end = (compiler.compile(e) for e in self.get_source_expressions())
+        sql = f"CAST(julianday({end[0]}) - julianday({start[0]}) AS INTEGER)"
+        return sql, (*end[1], *start[1])
+
+    def as_sql(self, compiler, connection, **extra):
+        # PostgreSQL: a date minus a date is a number of days.
+        start, end = (compiler.compile(e) for e in self.get_source_expressions())
+        return f"(({end[0]})::date - ({start[0]})::date)", (*end[1], *start[1])
 
 
 class ListOf(Subquery):
