@@ -190,20 +190,26 @@ class CommitmentQuerySet(models.QuerySet):
         return items
 
     def export_rows(self, chunk_size=2000):
-        """Each commitment of `with_signal()` as a dict, with the lists `theme_names`,
-        `goal_names` and `target_texts`: one query, read `chunk_size` rows at a time."""
-        from .models import CommitmentGoal, Target  # models imports this module
+        """Each commitment of `with_signal().with_schedule()` as a dict, with the lists
+        `theme_names`, `goal_names` and `target_texts`, and the note, evidence link and day of
+        its latest report: one query, read `chunk_size` rows at a time."""
+        from .models import CommitmentGoal, StatusUpdate, Target  # models imports this module
 
         def of_row(model):
             return model.objects.filter(commitment=OuterRef("pk")).order_by("pk")
 
+        latest = StatusUpdate.objects.filter(commitment=OuterRef("pk")).latest_first()
         rows = self.annotate(
             theme_names=ListOf(of_row(self.model.themes.through), "theme__name"),
             goal_names=ListOf(of_row(CommitmentGoal), "goal__name"),
             target_texts=ListOf(of_row(Target), "text"),
+            latest_note=Subquery(latest.values("note")[:1]),
+            latest_evidence_url=Subquery(latest.values("evidence_url")[:1]),
         ).values(
-            "id", "title", "department__name", "official__name", "official__titles", "status",
-            "progress", "due_date", "signal", "theme_names", "goal_names", "target_texts",
+            "id", "title", "text", "article__plan__name", "department__name", "official__name",
+            "official__titles", "status", "progress", "expected_progress", "schedule_lag",
+            "due_date", "last_reported_on", "signal", "theme_names", "goal_names",
+            "target_texts", "latest_note", "latest_evidence_url",
         )
         return rows.iterator(chunk_size)
 
