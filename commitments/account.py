@@ -18,7 +18,7 @@ OUTCOMES = {
 
 def outcome_figures():
     return {
-        name: Count("*", filter=Q(status__in=statuses))
+        name: Count("id", filter=Q(status__in=statuses))
         for name, (_label, statuses) in OUTCOMES.items()
     }
 

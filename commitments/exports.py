@@ -170,7 +170,8 @@ def xlsx_file(rows, commitments, plan_name=""):
             if sheet is not None:
                 close_sheet(sheet, count)
             department, count = row["department"], 0
-            sheet = new_sheet(workbook, sheet_name(department, names), list(FIELDS.values()))
+            header = [str(label) for label in FIELDS.values()]
+            sheet = new_sheet(workbook, sheet_name(department, names), header)
         sheet.append([xlsx_cell(sheet, key, row[key]) for key in FIELDS])
         count += 1
     if sheet is not None:

@@ -15,14 +15,14 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 
-from pagecache.fragments import cached_fragment, render_fragment
+from pagecache.fragments import render_fragment
 
 from . import charts, exports
 from .account import OUTCOMES, account
 from .filters import CommitmentFilter
 from .models import Article, Commitment, Goal, Plan, StatusUpdate
 from .querysets import today
-from .scope import plan_in_query, plan_query
+from .scope import cached_page, plan_in_query, plan_query
 from .status import Status
 
 PAGE_SIZE = 25
@@ -38,14 +38,14 @@ EXPORT_CHUNK = exports.EXPORT_CHUNK
 def overview(request):
     """The plan shown by default (Plan.objects.shown_by_default()); every commitment when no
     plan has any, as before plans existed."""
-    fragment = cached_fragment(
+    fragment = cached_page(
         "overview", lambda: overview_fragment(Plan.objects.shown_by_default())
     )
     return render(request, "commitments/overview.html", {"fragment": fragment})
 
 
 def plan_overview(request, slug):
-    fragment = cached_fragment(
+    fragment = cached_page(
         f"plan:{slug}", lambda: overview_fragment(get_object_or_404(Plan, slug=slug))
     )
     return render(request, "commitments/overview.html", {"fragment": fragment})
@@ -88,7 +88,7 @@ def overview_fragment(plan):
 
 
 def plan_account(request, slug):
-    fragment = cached_fragment(f"account:{slug}", partial(account_fragment, slug))
+    fragment = cached_page(f"account:{slug}", partial(account_fragment, slug))
     return render(request, "commitments/plan_account.html", {"fragment": fragment})
 
 
@@ -121,7 +121,7 @@ def account_fragment(slug):
 
 def commitment_list(request):
     params = list_params(request.GET)
-    fragment = cached_fragment(f"list?{params.urlencode()}", partial(list_fragment, params))
+    fragment = cached_page(f"list?{params.urlencode()}", partial(list_fragment, params))
     return render(
         request, "commitments/commitment_list.html", {"fragment": fragment}, status=fragment.status
     )
@@ -252,7 +252,7 @@ def commitment_detail(request, pk):
 
 def goal_detail(request, slug):
     plan_slug = request.GET.get("plan", "")
-    fragment = cached_fragment(
+    fragment = cached_page(
         f"goal:{slug}:{plan_slug}", partial(goal_fragment, slug, request.GET)
     )
     return render(request, "commitments/goal_detail.html", {"fragment": fragment})

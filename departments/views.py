@@ -7,9 +7,9 @@ from django.utils.translation import gettext as _
 
 from commitments import charts
 from commitments.models import Commitment
+from commitments.scope import cached_page, mean_lag, plan_in_query, plan_query
 from commitments.status import Status
-from commitments.scope import mean_lag, plan_in_query, plan_query
-from pagecache.fragments import cached_fragment, render_fragment
+from pagecache.fragments import render_fragment
 
 from .models import Department
 
@@ -19,7 +19,7 @@ LISTED = 60
 
 def department_list(request):
     plan_slug = request.GET.get("plan", "")
-    fragment = cached_fragment(
+    fragment = cached_page(
         f"departments:{plan_slug}", partial(department_list_fragment, request.GET)
     )
     return render(request, "departments/department_list.html", {"fragment": fragment})
@@ -42,7 +42,7 @@ def department_list_fragment(query):
 
 def department_detail(request, slug):
     plan_slug = request.GET.get("plan", "")
-    fragment = cached_fragment(
+    fragment = cached_page(
         f"department:{slug}:{plan_slug}", partial(department_fragment, slug, request.GET)
     )
     return render(request, "departments/department_detail.html", {"fragment": fragment})
