@@ -14,7 +14,7 @@ from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.utils.translation import ngettext
@@ -23,11 +23,13 @@ from simple_history.admin import SimpleHistoryAdmin
 from departments.models import Department
 
 from .forms import CommitmentAdminForm, StatusUpdateForm
+from .lineage import continuation_candidates
 from .models import (
     Article,
     Commitment,
     CommitmentGoal,
     Goal,
+    Plan,
     Statement,
     StatusUpdate,
     Target,
@@ -48,7 +50,7 @@ SOURCE_FIELDS = ["article", "department", "official", "order", "title", "text",
                  "source_start", "source_end"]
 # Moved only by update_status, or by the save itself.
 DERIVED_FIELDS = ["status", "progress", "last_update_on", "signal_badge", "version",
-                  "created_at", "updated_at"]
+                  "created_at", "updated_at", "continuation_suggestions"]
 
 
 class OverdueFilter(admin.SimpleListFilter):
@@ -127,6 +129,27 @@ class CommitmentAdmin(SimpleHistoryAdmin):
     filter_horizontal = ["themes"]
     inlines = [CommitmentGoalInline, TargetInline, StatusUpdateInline]
     actions = ["set_status"]
+    autocomplete_fields = ["continues"]
+
+    @admin.display(description=gettext_lazy("可能延续的承诺"))
+    def continuation_suggestions(self, obj):
+        """Commitments of earlier plans this one may continue (same department, similar text)."""
+        if obj is None or obj.pk is None:
+            return "-"
+        items = format_html_join(
+            "",
+            '<li><a href="{}">{}</a>（{}，{}%）</li>',
+            (
+                (
+                    reverse("admin:commitments_commitment_change", args=[other.pk]),
+                    other.title,
+                    other.article.plan or "-",
+                    round(score * 100),
+                )
+                for other, score in continuation_candidates(obj)
+            ),
+        )
+        return format_html("<ul>{}</ul>", items) if items else "-"
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_signal()
@@ -350,3 +373,10 @@ class VocabularyAdmin(admin.ModelAdmin):
     list_display = ["name", "name_en", "slug", "order"]
     search_fields = ["name", "name_en", "slug"]
     prepopulated_fields = {"slug": ["name_en"]}
+
+
+@admin.register(Plan)
+class PlanAdmin(admin.ModelAdmin):
+    list_display = ["name", "city", "start_date", "end_date", "slug"]
+    search_fields = ["name", "name_en", "slug"]
+    filter_horizontal = ["goals"]
