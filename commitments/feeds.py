@@ -1,6 +1,7 @@
 """The Atom feed of status updates: what changed, for whom follows the plan in a feed reader."""
 
 from django.contrib.syndication.views import Feed
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse_lazy
 from django.utils.feedgenerator import Atom1Feed
@@ -51,6 +52,8 @@ class DepartmentUpdatesFeed(LatestUpdatesFeed):
     """The status updates of one department's commitments."""
 
     def get_object(self, request, slug):
+        if "\x00" in slug:  # PostgreSQL refuses a NUL in a literal: a 500, not a 404
+            raise Http404
         return get_object_or_404(Department, slug=slug)
 
     def title(self, department):

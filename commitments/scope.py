@@ -1,9 +1,10 @@
 """The plan a public page is scoped to (`?plan=`), and the plans every page's header shows."""
 
+import re
 from dataclasses import dataclass, field
 
 from django.db.models import Avg
-from django.http import QueryDict
+from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -12,12 +13,16 @@ from pagecache.fragments import cached_fragment
 
 from .models import Plan
 
+SLUG = re.compile(r"[-\w]+")
+
 
 def plan_in_query(query):
     """The plan named by `?plan=` (a slug), None without one; 404 for an unknown slug."""
     slug = query.get("plan")
     if not slug:
         return None
+    if not SLUG.fullmatch(slug):  # PostgreSQL refuses a NUL in a literal: a 500, not a 404
+        raise Http404
     return get_object_or_404(Plan, slug=slug)
 
 
