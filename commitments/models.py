@@ -376,16 +376,18 @@ class PlanQuerySet(models.QuerySet):
         on = on or timezone.localdate()
         return self.filter(start_date__lte=on, end_date__gte=on)
 
-    def with_commitment_count(self):
-        return self.annotate(commitment_count=models.Count("articles__commitments"))
+    def with_has_commitments(self):
+        # EXISTS stops at the first commitment; a count would read them all.
+        stated = Commitment.objects.filter(article__plan=models.OuterRef("pk"))
+        return self.annotate(has_commitments=models.Exists(stated))
 
     def shown_by_default(self, on=None):
         """The plan `/` shows: the one in progress on `on` (today) if it has commitments, else
-        the latest that has some; None when no plan has any. Two queries at most."""
-        plans = list(self.with_commitment_count().order_by("-start_date"))
+        the latest that has some; None when no plan has any. One query."""
+        plans = list(self.with_has_commitments().order_by("-start_date"))
         on = on or timezone.localdate()
-        current = [p for p in plans if p.start_date <= on <= p.end_date and p.commitment_count]
-        return (current or [p for p in plans if p.commitment_count] or [None])[0]
+        current = [p for p in plans if p.start_date <= on <= p.end_date and p.has_commitments]
+        return (current or [p for p in plans if p.has_commitments] or [None])[0]
 
     def for_article(self, published_at, text):
         """The plan an article speaks of, and why: (plan or None, reason).
