@@ -33,7 +33,9 @@ ARTICLE_FILTERS = {
 
 # page: (URL for the data and the list filters to apply, the most queries it may take when
 # rendered afresh, and when its cached fragment is found). Within 12 every time (issue 6), but
-# for the department page within a plan (14: its statements and 序时进度 besides).
+# for the department page within a plan (14: its statements and 序时进度 besides) and the list
+# under every filter (15: the plan's lookup and choices, and the officials and goals whose names
+# hold the keywords).
 PAGES = {
     "overview": (lambda d, f: "/", 10, 1),
     "plan": (lambda d, f: "/plans/wuhan-14th/", 10, 1),
@@ -47,15 +49,15 @@ PAGES = {
     "goal": (lambda d, f: "/goals/economy/", 10, 1),
     "goal in a plan": (lambda d, f: "/goals/economy/?plan=wuhan-14th", 11, 1),
     "commitment list": (lambda d, f: "/commitments/", 11, 1),
-    "filtered list": (lambda d, f: f"/commitments/?{urlencode(f)}", 14, 1),
+    "filtered list": (lambda d, f: f"/commitments/?{urlencode(f)}", 15, 1),
     # Exports: the filters' lookups, then one query for all the rows, however many; streaming
     # the body after the view has returned costs a connection health check (SELECT 1).
-    "csv export": (lambda d, f: f"/commitments/export.csv?{urlencode(f)}", 5, 5),
-    "json export": (lambda d, f: f"/api/commitments.json?{urlencode(f)}", 5, 5),
+    "csv export": (lambda d, f: f"/commitments/export.csv?{urlencode(f)}", 6, 6),
+    "json export": (lambda d, f: f"/api/commitments.json?{urlencode(f)}", 6, 6),
     "csv export, all rows": (lambda d, f: "/commitments/export.csv", 2, 2),
     "json export, all rows": (lambda d, f: "/api/commitments.json", 2, 2),
     # The workbook adds its summary: the totals and the figures per department.
-    "xlsx export": (lambda d, f: f"/commitments/export.xlsx?{urlencode(f)}", 7, 7),
+    "xlsx export": (lambda d, f: f"/commitments/export.xlsx?{urlencode(f)}", 8, 8),
     "xlsx export, all rows": (lambda d, f: "/commitments/export.xlsx", 4, 4),
     "one commitment as JSON": (lambda d, f: f"/api/commitments/{d.commitments[2].pk}.json", 1, 1),
     "commitment": (lambda d, f: d.commitments[2].get_absolute_url(), 7, 7),
