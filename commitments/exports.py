@@ -147,7 +147,9 @@ def json_lines(rows):
 
 
 def as_json(row):
-    return {key: value.isoformat() if key in DATES and value else value for key, value in row.items()}
+    return {
+        key: value.isoformat() if key in DATES and value else value for key, value in row.items()
+    }
 
 
 # The longest text a HYPERLINK formula's argument may hold.

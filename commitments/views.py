@@ -1,4 +1,4 @@
-"""Public pages of commitments: plans and their account, the list and its exports, goals, articles."""
+"""Public pages of commitments: plans and their account, the list, its exports, goals, articles."""
 
 from functools import partial
 
