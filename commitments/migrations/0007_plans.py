@@ -51,12 +51,6 @@ def plan_of(plans, article):
     return plans[0]
 
 
-def detach_plans(apps, schema_editor):
-    apps.get_model("commitments", "Article").objects.update(plan=None)
-    apps.get_model("commitments", "Plan").objects.filter(slug__in=[p[0] for p in PLANS]).delete()
-
-
-
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -102,5 +96,7 @@ class Migration(migrations.Migration):
             model_name='plan',
             constraint=models.CheckConstraint(condition=models.Q(('end_date__gt', models.F('start_date'))), name='plan_end_after_start'),
         ),
-        migrations.RunPython(create_plans, detach_plans),
+        # Backwards, the plan column and table are dropped with their rows; deleting them first
+        # would leave PostgreSQL's deferred foreign-key checks pending under those ALTER TABLEs.
+        migrations.RunPython(create_plans, migrations.RunPython.noop),
     ]
