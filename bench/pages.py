@@ -50,6 +50,8 @@ def main_pages():
         Page("commitment (longest history)", url("commitments:detail", busiest and busiest["commitment"])),
         Page("export.csv (same filters)", join(url("commitments:export_csv"), list_query)),
         Page("export.csv (all)", url("commitments:export_csv")),
+        Page("plan account (十四五)", url("commitments:account", "wuhan-14th")),
+        Page("export.xlsx (same filters)", join(url("commitments:export_xlsx"), list_query)),
     ]
 
 

@@ -19,9 +19,9 @@ from django.forms.models import BaseInlineFormSet
 from django.http import Http404, HttpResponseNotAllowed, QueryDict
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.utils.translation import ngettext
@@ -33,12 +33,14 @@ from departments.models import Department, is_reviewer
 from .admin_import import import_view
 from .admin_lists import DateHierarchyChangeList
 from .forms import GOALPOST_FIELDS, CommitmentAdminForm, StatusUpdateForm
+from .lineage import continuation_candidates
 from .models import (
     Amendment,
     Article,
     Commitment,
     CommitmentGoal,
     Goal,
+    Plan,
     Statement,
     StatusUpdate,
     Target,
@@ -57,7 +59,7 @@ SOURCE_FIELDS = ["article", "department", "official", "order", "text",
                  "source_start", "source_end"]
 # Moved only by update_status, or by the save itself.
 DERIVED_FIELDS = ["status", "progress", "last_update_on", "signal_badge", "version",
-                  "created_at", "updated_at"]
+                  "created_at", "updated_at", "continuation_suggestions"]
 
 
 class OverdueFilter(admin.SimpleListFilter):
@@ -195,6 +197,27 @@ class CommitmentAdmin(SimpleHistoryAdmin):
     filter_horizontal = ["themes"]
     inlines = [CommitmentGoalInline, TargetInline, StatusUpdateInline]
     actions = ["set_status"]
+    autocomplete_fields = ["continues"]
+
+    @admin.display(description=gettext_lazy("可能延续的承诺"))
+    def continuation_suggestions(self, obj):
+        """Commitments of earlier plans this one may continue (same department, similar text)."""
+        if obj is None or obj.pk is None:
+            return "-"
+        items = format_html_join(
+            "",
+            '<li><a href="{}">{}</a>（{}，{}%）</li>',
+            (
+                (
+                    reverse("admin:commitments_commitment_change", args=[other.pk]),
+                    other.title,
+                    other.article.plan or "-",
+                    round(score * 100),
+                )
+                for other, score in continuation_candidates(obj)
+            ),
+        )
+        return format_html("<ul>{}</ul>", items) if items else "-"
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_signal()
@@ -529,6 +552,13 @@ class VocabularyAdmin(admin.ModelAdmin):
     list_display = ["name", "name_en", "slug", "order"]
     search_fields = ["name", "name_en", "slug"]
     prepopulated_fields = {"slug": ["name_en"]}
+
+
+@admin.register(Plan)
+class PlanAdmin(admin.ModelAdmin):
+    list_display = ["name", "city", "start_date", "end_date", "slug"]
+    search_fields = ["name", "name_en", "slug"]
+    filter_horizontal = ["goals"]
 
 
 from . import admin_review  # noqa: E402,F401  (registers the history's admin)

@@ -15,6 +15,7 @@ class CommitmentsConfig(AppConfig):
             Commitment,
             CommitmentGoal,
             Goal,
+            Plan,
             Statement,
             StatusUpdate,
             Target,
@@ -25,3 +26,4 @@ class CommitmentsConfig(AppConfig):
             Article, Statement, Commitment, Commitment.themes.through, CommitmentGoal, Target,
             StatusUpdate, Goal, Theme,
         )
+        bump_on_changes_to(Plan, Plan.goals.through)

@@ -156,13 +156,15 @@ def plan_elapsed_percent(on):
     return round(min(max(elapsed, 0), 1) * 100)
 
 
-def plan_chart(on, mean_progress):
-    """The plan period's elapsed time next to the commitments' mean progress."""
-    elapsed = plan_elapsed_percent(on)
+def plan_chart(on, mean_progress, period=None, **filters):
+    """The elapsed time of `period` (a Plan; by default 2021–2025) next to the mean progress."""
+    elapsed = plan_elapsed_percent(on) if period is None else period.elapsed_percent(on)
     rows = [
         Row(label=_("规划期已过"), values=[elapsed]),
         Row(
-            label=_("平均进度"), values=[round(mean_progress)], list_url=list_url(sort="-progress")
+            label=_("平均进度"),
+            values=[round(mean_progress)],
+            list_url=list_url(**filters, sort="-progress"),
         ),
     ]
     bar = {

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from departments.models import Department
 
-from .models import Goal, Theme
+from .models import Goal, Plan, Theme
 from .status import Signal, Status
 
 SORTS = {
@@ -13,14 +13,23 @@ SORTS = {
     "progress": (_("进度从低到高"), ["progress"]),
     "due_date": (_("截止日期从早到晚"), ["due_date"]),
     "-updated": (_("最近更新在前"), ["-last_update_on"]),
+    "-lag": (_("落后序时进度最多在前"), ["-schedule_lag"]),
 }
 
 HAS_TARGET = {"yes": True, "no": False}
 
 
 class CommitmentFilter(django_filters.FilterSet):
-    """Filters a queryset of `Commitment.objects.with_signal()`; every value travels in the URL."""
+    """Filters a queryset of `Commitment.objects.with_signal().with_schedule()`; every value
+    travels in the URL."""
 
+    plan = django_filters.ModelChoiceFilter(
+        label=_("规划"),
+        field_name="article__plan",
+        queryset=Plan.objects.all(),
+        to_field_name="slug",
+        empty_label=_("全部规划"),
+    )
     q = django_filters.CharFilter(label=_("关键词"), method="filter_keywords", max_length=100)
     department = django_filters.ModelChoiceFilter(
         label=_("部门"),
@@ -53,6 +62,13 @@ class CommitmentFilter(django_filters.FilterSet):
         choices=[("yes", _("有量化目标或时限")), ("no", _("无量化目标"))],
         method="filter_has_target",
         empty_label=_("不限"),
+    )
+    lag = django_filters.NumberFilter(
+        label=_("落后序时进度至少（个百分点）"),
+        field_name="schedule_lag",
+        lookup_expr="gte",
+        min_value=-100,
+        max_value=100,
     )
     sort = django_filters.ChoiceFilter(
         label=_("排序"),

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from departments.models import Department, Official
 from pagecache.models import bump_once
 
-from .models import Article, Commitment, CommitmentGoal, Goal, Statement, Target, Theme
+from .models import Article, Commitment, CommitmentGoal, Goal, Plan, Statement, Target, Theme
 from .parsing import THEMES, ArticleParseError, parse_article
 
 # Larger than any article of the genre by two orders of magnitude; refused before it is read whole.
@@ -51,6 +51,7 @@ class ImportResult:
     outcome: str  # "created", "updated" or "unchanged"
     departments: int
     commitments: int
+    plan_message: str = ""  # which plan the article belongs to, and why
 
 
 def read_article(raw, filename=None, city=None):
@@ -232,18 +233,19 @@ def _article_extras(parsed):
     return extras
 
 
-def store_article(parsed, prune=False):
+def store_article(parsed, prune=False, plan=None):
     """Store a parsed article; an identical one already stored is left as it is.
 
     An edited version that lacks commitments of the stored one is refused unless `prune`:
-    a truncated copy looks exactly like an edit that removed them.
+    a truncated copy looks exactly like an edit that removed them. The article joins `plan`, or
+    the plan it speaks of (Plan.objects.attach), in the same transaction.
     """
     check_limits(parsed)
     content_hash = hashlib.sha256(parsed.text.encode("utf-8")).hexdigest()
     with transaction.atomic():
         unchanged = Article.objects.filter(content_hash=content_hash).first()
         if unchanged:
-            return _result(unchanged, "unchanged")
+            return _result(unchanged, "unchanged", Plan.objects.attach(unchanged, plan))
         with bump_once():
             article, created = _store_article(parsed, content_hash)
             themes = sync_themes()
@@ -252,7 +254,8 @@ def store_article(parsed, prune=False):
                 _store_statement(article, block, order, themes, goals, prune)
             names = [block.name for block in parsed.departments]
             _drop_vanished_statements(article, names, prune)
-    return _result(article, "created" if created else "updated")
+            plan_message = Plan.objects.attach(article, plan)
+    return _result(article, "created" if created else "updated", plan_message)
 
 
 def _store_article(parsed, content_hash):
@@ -271,12 +274,13 @@ def _store_article(parsed, content_hash):
     )
 
 
-def _result(article, outcome):
+def _result(article, outcome, plan_message):
     return ImportResult(
         article=article,
         outcome=outcome,
         departments=article.statements.count(),
         commitments=article.commitments.count(),
+        plan_message=str(plan_message),
     )
 
 

@@ -81,8 +81,138 @@ class Theme(BilingualName):
         verbose_name_plural = _("主题")
 
 
+class PlanQuerySet(models.QuerySet):
+    def in_progress(self, on=None):
+        on = on or timezone.localdate()
+        return self.filter(start_date__lte=on, end_date__gte=on)
+
+    def with_has_commitments(self):
+        # EXISTS stops at the first commitment; a count would read them all.
+        stated = Commitment.objects.filter(article__plan=models.OuterRef("pk"))
+        return self.annotate(has_commitments=models.Exists(stated))
+
+    def shown_by_default(self, on=None):
+        """The plan `/` shows: the one in progress on `on` (today) if it has commitments, else
+        the latest that has some; None when no plan has any. One query."""
+        plans = list(self.with_has_commitments().order_by("-start_date"))
+        on = on or timezone.localdate()
+        current = [p for p in plans if p.start_date <= on <= p.end_date and p.has_commitments]
+        return (current or [p for p in plans if p.has_commitments] or [None])[0]
+
+    def for_article(self, published_at, text):
+        """The plan an article speaks of, and why: (plan or None, reason).
+
+        A plan named in the text (十五五) wins; the plan named most often when several are. Else
+        the date: articles of a plan's last quarter already speak of the next one (a 2020-12
+        article states 十四五 commitments), so the plan in progress a quarter after publication.
+        """
+        plans = list(self.order_by("start_date"))
+        mentions = [(text.count(plan.mention), plan) for plan in plans if plan.mention]
+        named = [pair for pair in mentions if pair[0]]
+        if named:
+            count, plan = max(named, key=lambda pair: (pair[0], pair[1].start_date))
+            return plan, _("正文提到“%(mention)s”%(count)s 次") % {
+                "mention": plan.mention, "count": count,
+            }
+        if published_at is not None:
+            day = timezone.localdate(published_at) if isinstance(
+                published_at, datetime.datetime
+            ) else published_at
+            ahead = day + PLAN_LOOKAHEAD
+            for plan in plans:
+                if plan.start_date <= ahead <= plan.end_date:
+                    return plan, _("发布日期 %(day)s（其后一个季度处于该规划期内）") % {"day": day}
+        return None, _("正文未提到任何规划，发布日期也不在任何规划期内")
+
+    def attach(self, article, plan=None):
+        """Attach `article` to `plan`, or to the plan it speaks of (for_article()) when it has
+        none yet; returns the message saying which plan and why."""
+        if plan is not None:
+            reason = _("按 --plan 指定")
+        elif article.plan_id is not None:
+            plan, reason = article.plan, _("此前已归入")
+        else:
+            plan, reason = self.for_article(article.published_at, article.text)
+        if plan is None:
+            return _("未归入任何规划：%(reason)s。可用 --plan 指定。") % {"reason": reason}
+        if article.plan_id != plan.pk:
+            article.plan = plan
+            article.save(update_fields=["plan"])
+        return _("归入%(plan)s（%(reason)s）。") % {"plan": plan.name, "reason": reason}
+
+
+# An article published within this long before a plan starts speaks of that plan.
+PLAN_LOOKAHEAD = datetime.timedelta(days=92)
+
+
+class Plan(models.Model):
+    """A city's five-year plan: its period and the goals its commitments may serve."""
+
+    name = models.CharField(_("名称"), max_length=50)
+    name_en = models.CharField(_("英文名称"), max_length=100, blank=True)
+    slug = models.SlugField(_("标识"), max_length=50, unique=True)
+    city = models.CharField(_("城市"), max_length=50)
+    # How articles name the plan (十四五), for inferring the plan of an imported article.
+    mention = models.CharField(_("简称"), max_length=20, blank=True)
+    start_date = models.DateField(_("开始日期"))
+    end_date = models.DateField(_("结束日期"))
+    goals = models.ManyToManyField(
+        Goal, verbose_name=_("五个中心目标"), related_name="plans", blank=True
+    )
+
+    objects = PlanQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-start_date"]
+        verbose_name = _("规划")
+        verbose_name_plural = _("规划")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end_date__gt=models.F("start_date")),
+                name="plan_end_after_start",
+            ),
+        ]
+
+    def __str__(self):
+        return self.localized_name
+
+    @property
+    def localized_name(self):
+        english = (get_language() or "").startswith("en") and self.name_en
+        return self.name_en if english else self.name
+
+    def get_absolute_url(self):
+        return reverse("commitments:plan", args=[self.slug])
+
+    def is_closed(self, on=None):
+        return self.end_date < (on or timezone.localdate())
+
+    def has_started(self, on=None):
+        return self.start_date <= (on or timezone.localdate())
+
+    def elapsed_percent(self, on=None):
+        """The share of the period elapsed on `on` (today), 0–100."""
+        return elapsed_percent(self.start_date, self.end_date, on or timezone.localdate())
+
+
+def elapsed_percent(start, end, on):
+    """序时进度: the share of start→end elapsed on `on`, a whole percentage clamped to 0–100;
+    None without an end. An end on or before the start is due at once."""
+    if end is None or start is None:
+        return None
+    if on >= end:
+        return 100
+    if on <= start:
+        return 0
+    return (on - start).days * 100 // (end - start).days
+
+
 class Article(models.Model):
     title = models.CharField(_("标题"), max_length=300)
+    plan = models.ForeignKey(
+        "Plan", verbose_name=_("规划"), on_delete=models.PROTECT, related_name="articles",
+        null=True, blank=True,
+    )
     source = models.CharField(_("来源"), max_length=100, blank=True)
     published_at = models.DateTimeField(_("发布时间"), null=True, blank=True)
     editor = models.CharField(_("编辑"), max_length=50, blank=True)
@@ -162,6 +292,11 @@ class Commitment(models.Model):
     )
     article = models.ForeignKey(
         Article, verbose_name=_("文章"), on_delete=models.PROTECT, related_name="commitments"
+    )
+    # Set by staff: the commitment of an earlier plan this one carries on.
+    continues = models.ForeignKey(
+        "self", verbose_name=_("延续自"), on_delete=models.SET_NULL, related_name="continued_by",
+        null=True, blank=True,
     )
     order = models.PositiveIntegerField(_("顺序"), default=0)
     title = models.CharField(_("标题"), max_length=200)

@@ -3,6 +3,7 @@
 from django.db import models
 from django.db.models import (
     Avg,
+    Case,
     Count,
     Exists,
     F,
@@ -10,6 +11,8 @@ from django.db.models import (
     Prefetch,
     Q,
     Subquery,
+    Value,
+    When,
 )
 from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
@@ -61,6 +64,33 @@ class CommitmentQuerySet(models.QuerySet):
     def overdue(self, on=None):
         """Due date passed and rated not done; 待评估 is never overdue."""
         return self.filter(due_date__lt=on or today(), status__in=OPEN_RATED)
+
+    def for_plan(self, plan):
+        """Commitments of `plan`'s articles; all of them when `plan` is None."""
+        return self if plan is None else self.filter(article__plan=plan)
+
+    def with_schedule(self, on=None):
+        """`expected_progress` (序时进度): the share of the commitment's period, from its
+        article's date (else its plan's start, else its import) to its due date, elapsed on
+        `on`, 0–100; and `schedule_lag`: how many points reported progress lags behind it.
+        Computed in SQL so that the list filters and sorts by it."""
+        on = on or today()
+        schedule = self.alias(
+            schedule_start=Coalesce(
+                TruncDate("article__published_at"),
+                F("article__plan__start_date"),
+                TruncDate("created_at"),
+            )
+        ).annotate(
+            expected_progress=Case(
+                When(due_date__lte=on, then=Value(100)),
+                When(schedule_start__gte=on, then=Value(0)),
+                default=DaysBetween("schedule_start", Value(on)) * 100
+                / DaysBetween("schedule_start", "due_date"),
+                output_field=models.IntegerField(),
+            )
+        )
+        return schedule.annotate(schedule_lag=F("expected_progress") - F("progress"))
 
     def progress_summary(self, on=None):
         """Count, mean progress, count per status and per 督办 signal, in one aggregate query."""
@@ -152,22 +182,47 @@ class CommitmentQuerySet(models.QuerySet):
         return items
 
     def export_rows(self, chunk_size=2000):
-        """Each commitment of `with_signal()` as a dict, with the lists `theme_names`,
-        `goal_names` and `target_texts`: one query, read `chunk_size` rows at a time."""
-        from .models import CommitmentGoal, Target  # models imports this module
+        """Each commitment of `with_signal().with_schedule()` as a dict, with the lists
+        `theme_names`, `goal_names` and `target_texts`, and the note, evidence link and day of
+        its latest report: one query, read `chunk_size` rows at a time."""
+        from .models import CommitmentGoal, StatusUpdate, Target  # models imports this module
 
         def of_row(model):
             return model.objects.filter(commitment=OuterRef("pk")).order_by("pk")
 
+        latest = StatusUpdate.objects.filter(commitment=OuterRef("pk")).latest_first()
         rows = self.annotate(
             theme_names=ListOf(of_row(self.model.themes.through), "theme__name"),
             goal_names=ListOf(of_row(CommitmentGoal), "goal__name"),
             target_texts=ListOf(of_row(Target), "text"),
+            latest_note=Subquery(latest.values("note")[:1]),
+            latest_evidence_url=Subquery(latest.values("evidence_url")[:1]),
         ).values(
-            "id", "title", "department__name", "official__name", "official__titles", "status",
-            "progress", "due_date", "signal", "theme_names", "goal_names", "target_texts",
+            "id", "title", "text", "article__plan__name", "department__name", "official__name",
+            "official__titles", "status", "progress", "expected_progress", "schedule_lag",
+            "due_date", "last_reported_on", "signal", "theme_names", "goal_names",
+            "target_texts", "latest_note", "latest_evidence_url",
         )
         return rows.iterator(chunk_size)
+
+
+class DaysBetween(models.Func):
+    """Whole days from the first date to the second."""
+
+    output_field = models.IntegerField()
+
+    def __init__(self, start, end):
+        super().__init__(start, end, output_field=models.IntegerField())
+
+    def as_sqlite(self, compiler, connection, **extra):
+        start, end = (compiler.compile(e) for e in self.get_source_expressions())
+        sql = f"CAST(julianday({end[0]}) - julianday({start[0]}) AS INTEGER)"
+        return sql, (*end[1], *start[1])
+
+    def as_sql(self, compiler, connection, **extra):
+        # PostgreSQL: a date minus a date is a number of days.
+        start, end = (compiler.compile(e) for e in self.get_source_expressions())
+        return f"(({end[0]})::date - ({start[0]})::date)", (*end[1], *start[1])
 
 
 class ListOf(Subquery):

@@ -2,7 +2,7 @@
 
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connections
-from django.db.models import Q, TextField, Value
+from django.db.models import Exists, OuterRef, Q, TextField, Value
 from django.db.models.functions import Concat
 
 from commitments.parsing import search_tokens
@@ -32,13 +32,54 @@ def query_terms(text):
 
 
 def filter_by_terms(queryset, terms):
-    """Commitments whose stored tokens hold every term; the query path depends on the database."""
+    """Commitments that hold every term in their stored tokens, their official's name (刘生华)
+    or a goal's name (物流: 国家商贸物流中心). The names are looked up first, in one query, so
+    that a term no name holds stays a plain token match, which PostgreSQL's GIN index serves."""
     if connections[queryset.db].vendor == "postgresql":
-        query = SearchQuery(terms[0], config=SEARCH_CONFIG)
-        for term in terms[1:]:
-            query &= SearchQuery(term, config=SEARCH_CONFIG)
-        return queryset.alias(search_vector=search_vector()).filter(search_vector=query)
-    padded = queryset.alias(
-        padded_tokens=Concat(Value(" "), "search_tokens", Value(" "), output_field=TextField())
-    )
-    return padded.filter(*[Q(padded_tokens__contains=f" {term} ") for term in terms])
+        queryset = queryset.alias(search_vector=search_vector())
+
+        def in_tokens(term):
+            return Q(search_vector=SearchQuery(term, config=SEARCH_CONFIG))
+
+    else:
+        queryset = queryset.alias(
+            padded_tokens=Concat(Value(" "), "search_tokens", Value(" "), output_field=TextField())
+        )
+
+        def in_tokens(term):
+            return Q(padded_tokens__contains=f" {term} ")
+
+    officials, goals = names_holding(queryset.model, terms)
+    goal_links = queryset.model._meta.get_field("goals").remote_field.through.objects
+    conditions = []
+    for term in terms:
+        condition = in_tokens(term)
+        if officials[term]:
+            condition |= Q(official_id__in=officials[term])
+        if goals[term]:
+            condition |= Exists(
+                goal_links.filter(commitment=OuterRef("pk"), goal_id__in=goals[term])
+            )
+        conditions.append(condition)
+    return queryset.filter(*conditions)
+
+
+def names_holding(model, terms):
+    """For each term, the ids of the officials and of the goals whose names hold it: one query."""
+    official_model = model._meta.get_field("official").related_model
+    goal_model = model._meta.get_field("goals").related_model
+
+    def named(manager, kind):
+        holding = Q()
+        for term in terms:
+            holding |= Q(name__contains=term)
+        named = manager.filter(holding).order_by().annotate(kind=Value(kind))
+        return named.values_list("kind", "pk", "name")
+
+    officials, goals = ({term: [] for term in terms} for _ in range(2))
+    found = named(official_model.objects, "official").union(named(goal_model.objects, "goal"))
+    for kind, pk, name in found:
+        for term in terms:
+            if term in name:
+                (officials if kind == "official" else goals)[term].append(pk)
+    return officials, goals

@@ -1,23 +1,29 @@
-"""Public pages of commitments: the overview, the filterable list and its exports, goals, articles."""
+"""Public pages of commitments: plans and their account, the list, its exports, goals, articles."""
 
-import csv
-import json
 from functools import partial
 
 from django.core.paginator import Paginator
-from django.http import HttpResponseBadRequest, JsonResponse, QueryDict, StreamingHttpResponse
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpResponseBadRequest,
+    JsonResponse,
+    QueryDict,
+    StreamingHttpResponse,
+)
 from django.shortcuts import get_object_or_404, render
-from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 
 from evidence.queries import evidence_for
-from pagecache.fragments import cached_fragment, render_fragment
+from pagecache.fragments import render_fragment
 
-from . import charts
+from . import charts, exports
+from .account import OUTCOMES, account
 from .filters import CommitmentFilter
-from .models import Article, Commitment, Goal, StatusUpdate
+from .models import Article, Commitment, Goal, Plan, StatusUpdate
 from .querysets import today
+from .scope import cached_page, plan_in_query, plan_query
 from .status import Status
 
 PAGE_SIZE = 25
@@ -25,59 +31,98 @@ MAX_PAGES = 200
 # A goal or department page lists this many commitments; the filtered list has them all.
 LISTED = 60
 LATEST_UPDATES = 8
-EXPORT_CHUNK = 2000
-# Rows per piece of a streamed export: one write per row made a filtered export 20 % slower.
-EXPORT_BLOCK = 500
-EXPORT_FIELDS = [
-    "id",
-    "title",
-    "department",
-    "official",
-    "themes",
-    "goals",
-    "status",
-    "status_label",
-    "progress",
-    "due_date",
-    "signal",
-    "targets",
-    "url",
-]
+# The account lists this many unrated commitments; the list filtered by status has them all.
+UNRATED_LISTED = 500
+EXPORT_CHUNK = exports.EXPORT_CHUNK
 
 
 def overview(request):
-    fragment = cached_fragment("overview", overview_fragment)
+    """The plan shown by default (Plan.objects.shown_by_default()); every commitment when no
+    plan has any, as before plans existed."""
+    fragment = cached_page(
+        "overview", lambda: overview_fragment(Plan.objects.shown_by_default())
+    )
     return render(request, "commitments/overview.html", {"fragment": fragment})
 
 
-def overview_fragment():
-    """Totals, status, progress per goal and per department, latest updates: six queries."""
-    commitments = Commitment.objects.all()
+def plan_overview(request, slug):
+    fragment = cached_page(
+        f"plan:{slug}", lambda: overview_fragment(get_object_or_404(Plan, slug=slug))
+    )
+    return render(request, "commitments/overview.html", {"fragment": fragment})
+
+
+def overview_fragment(plan):
+    """Totals, status, progress per goal and per department, latest updates, the plan's
+    articles: eight queries."""
+    commitments = Commitment.objects.for_plan(plan)
     summary = commitments.progress_summary()
     goals = commitments.progress_by_goal()
+    updates = StatusUpdate.objects.published().latest_first().with_related()
+    if plan is not None:
+        updates = updates.filter(commitment__article__plan=plan)
+    filters = {"plan": plan.slug} if plan else {}
     context = {
+        "plan": plan,
+        "plan_query": f"?plan={plan.slug}" if plan else "",
+        "closed": plan is not None and plan.is_closed(),
         "summary": summary,
         "goals": goals,
-        "updates": StatusUpdate.objects.published().latest_first().with_related()[:LATEST_UPDATES],
+        "updates": updates[:LATEST_UPDATES],
+        "articles": Article.objects.filter(plan=plan).defer("text") if plan else [],
     }
     if summary["total"]:
         context["charts"] = [
-            charts.plan_chart(today(), summary["mean_progress"]),
-            charts.status_chart(summary),
-            charts.progress_chart("chart-goals", _("各中心平均进度"), goals, "goal"),
+            charts.plan_chart(today(), summary["mean_progress"], plan, **filters),
+            charts.status_chart(summary, **filters),
+            charts.progress_chart("chart-goals", _("各中心平均进度"), goals, "goal", **filters),
             charts.progress_chart(
                 "chart-departments",
                 _("各部门平均进度"),
                 commitments.progress_by_department(),
                 "department",
+                **filters,
             ),
         ]
-    return render_fragment("commitments/fragments/overview.html", context)
+    title = plan.localized_name if plan else ""
+    return render_fragment("commitments/fragments/overview.html", context, title=title)
+
+
+def plan_account(request, slug):
+    fragment = cached_page(f"account:{slug}", partial(account_fragment, slug))
+    return render(request, "commitments/plan_account.html", {"fragment": fragment})
+
+
+def account_fragment(slug):
+    """The plan's outcomes in total and per department, and its unrated commitments: four
+    queries, however many commitments."""
+    plan = get_object_or_404(Plan, slug=slug)
+    commitments = Commitment.objects.for_plan(plan)
+    totals, departments = account(commitments)
+    unrated = (
+        commitments.filter(status=Status.NOT_RATED)
+        .select_related("department")
+        .only("title", "due_date", "department__name", "department__slug")
+    )
+    context = {
+        "plan": plan,
+        "closed": plan.is_closed(),
+        "totals": totals,
+        "departments": departments,
+        "outcomes": [(name, label) for name, (label, _statuses) in OUTCOMES.items()],
+        "unrated": unrated[:UNRATED_LISTED],
+        "unrated_listed": UNRATED_LISTED,
+    }
+    return render_fragment(
+        "commitments/fragments/plan_account.html",
+        context,
+        title=_("%(plan)s期末账本") % {"plan": plan.localized_name},
+    )
 
 
 def commitment_list(request):
     params = list_params(request.GET)
-    fragment = cached_fragment(f"list?{params.urlencode()}", partial(list_fragment, params))
+    fragment = cached_page(f"list?{params.urlencode()}", partial(list_fragment, params))
     return render(
         request, "commitments/commitment_list.html", {"fragment": fragment}, status=fragment.status
     )
@@ -94,7 +139,9 @@ def list_params(query):
 
 def list_fragment(params):
     """The filter form, the count and a page of rows, or the form's errors (400)."""
-    filterset = CommitmentFilter(params, queryset=Commitment.objects.as_list_rows())
+    filterset = CommitmentFilter(
+        params, queryset=Commitment.objects.as_list_rows().with_schedule()
+    )
     context = {"filter": filterset, "params": params}
     if not filterset.is_valid():
         return render_fragment("commitments/fragments/commitment_list.html", context, status=400)
@@ -117,88 +164,70 @@ class CappedPaginator(Paginator):
         return min(self.count, MAX_PAGES * self.per_page)
 
 
+def exported(request):
+    """The list's FilterSet over the rows the exports read."""
+    return CommitmentFilter(
+        request.GET, queryset=Commitment.objects.with_signal().with_schedule()
+    )
+
+
 def export_csv(request):
-    filterset = CommitmentFilter(request.GET, queryset=Commitment.objects.with_signal())
+    filterset = exported(request)
     if not filterset.is_valid():
         return HttpResponseBadRequest(
             filter_errors(filterset), content_type="text/plain; charset=utf-8"
         )
+    rows = exports.rows(request, filterset.qs, EXPORT_CHUNK)
+    lines = exports.csv_lines(rows, machine_keys=request.GET.get("keys") == "en")
     response = StreamingHttpResponse(
-        in_blocks(csv_lines(export_rows(request, filterset.qs))),
-        content_type="text/csv; charset=utf-8",
+        exports.in_blocks(lines), content_type="text/csv; charset=utf-8"
     )
     response["Content-Disposition"] = 'attachment; filename="planwatch-commitments.csv"'
     return response
 
 
 def export_json(request):
-    filterset = CommitmentFilter(request.GET, queryset=Commitment.objects.with_signal())
+    filterset = exported(request)
     if not filterset.is_valid():
         return JsonResponse({"errors": filterset.errors.get_json_data()}, status=400)
+    rows = exports.rows(request, filterset.qs, EXPORT_CHUNK)
     return StreamingHttpResponse(
-        in_blocks(json_lines(export_rows(request, filterset.qs))), content_type="application/json"
+        exports.in_blocks(exports.json_lines(rows)), content_type="application/json"
     )
 
 
-def in_blocks(lines, size=EXPORT_BLOCK):
-    """The lines joined `size` at a time: gunicorn writes each piece to the socket on its own."""
-    block = []
-    for line in lines:
-        block.append(line)
-        if len(block) == size:
-            yield "".join(block)
-            block = []
-    yield "".join(block)
+def export_xlsx(request):
+    filterset = exported(request)
+    if not filterset.is_valid():
+        return HttpResponseBadRequest(
+            filter_errors(filterset), content_type="text/plain; charset=utf-8"
+        )
+    commitments = filterset.qs
+    # One sheet per department: the rows come department by department, in the list's order.
+    by_department = commitments.order_by(
+        "department__order", "department_id", *commitments.query.order_by
+    )
+    plan = filterset.form.cleaned_data.get("plan")
+    workbook = exports.xlsx_file(
+        exports.rows(request, by_department, EXPORT_CHUNK),
+        commitments,
+        plan.name if plan else "",
+    )
+    return FileResponse(
+        workbook,
+        as_attachment=True,
+        filename="planwatch-commitments.xlsx",
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
 
 
-class Echo:
-    """A file-like object for csv.writer that hands each line back instead of storing it."""
-
-    def write(self, line):
-        return line
-
-
-def csv_lines(rows):
-    writer = csv.DictWriter(Echo(), fieldnames=EXPORT_FIELDS)
-    # A byte-order mark, so that spreadsheet programs read the Chinese as UTF-8.
-    yield "\ufeff" + writer.writeheader()
-    for row in rows:
-        yield writer.writerow(row)
-
-
-def json_lines(rows):
-    """{"results": [...], "count": n}, a row at a time: the count comes last, once known."""
-    yield '{"results": ['
-    count = 0
-    for count, row in enumerate(rows, start=1):
-        yield ("" if count == 1 else ",") + json.dumps(row, ensure_ascii=False)
-    yield f'], "count": {count}}}'
-
-
-def export_rows(request, commitments):
-    """The rows both exports hold, in the order of the list."""
-    status_labels = {value: str(label) for value, label in Status.choices}
-    # Reversed once around a stand-in id: reversing for every row took a third of the export.
-    url_head, url_tail = request.build_absolute_uri(
-        reverse("commitments:detail", args=[0])
-    ).rsplit("/0/", 1)
-    for row in commitments.export_rows(EXPORT_CHUNK):
-        titles = "、".join(row["official__titles"] or [])
-        yield {
-            "id": row["id"],
-            "title": row["title"],
-            "department": row["department__name"],
-            "official": f"{titles}{row['official__name'] or ''}",
-            "themes": "、".join(row["theme_names"]),
-            "goals": "、".join(row["goal_names"]),
-            "status": row["status"],
-            "status_label": status_labels[row["status"]],
-            "progress": row["progress"],
-            "due_date": row["due_date"].isoformat(),
-            "signal": row["signal"],
-            "targets": "；".join(row["target_texts"]),
-            "url": f"{url_head}/{row['id']}/{url_tail}",
-        }
+def commitment_json(request, pk):
+    """One commitment with the fields of the JSON export."""
+    commitments = Commitment.objects.with_signal().with_schedule().filter(pk=pk)
+    row = next(exports.rows(request, commitments), None)
+    if row is None:
+        raise Http404
+    return JsonResponse(exports.as_json(row), json_dumps_params={"ensure_ascii": False})
 
 
 def filter_errors(filterset):
@@ -210,7 +239,14 @@ def filter_errors(filterset):
 
 def commitment_detail(request, pk):
     commitment = get_object_or_404(
-        Commitment.objects.with_related().with_targets().with_history().with_signal(), pk=pk
+        Commitment.objects.with_related()
+        .with_targets()
+        .with_history()
+        .with_signal()
+        .with_schedule()
+        .select_related("article__plan", "continues__article__plan")
+        .prefetch_related("continued_by__article__plan"),
+        pk=pk,
     )
     return render(request, "commitments/commitment_detail.html", {
         "commitment": commitment, "evidence": evidence_for(commitment),
@@ -218,34 +254,54 @@ def commitment_detail(request, pk):
 
 
 def goal_detail(request, slug):
-    fragment = cached_fragment(f"goal:{slug}", partial(goal_fragment, slug))
+    plan_slug = request.GET.get("plan", "")
+    fragment = cached_page(
+        f"goal:{slug}:{plan_slug}", partial(goal_fragment, slug, request.GET)
+    )
     return render(request, "commitments/goal_detail.html", {"fragment": fragment})
 
 
-def goal_fragment(slug):
+def goal_fragment(slug, query):
     """What the goal rests on, progress by department, the first commitments: eight queries."""
     goal = get_object_or_404(Goal, slug=slug)
-    commitments = Commitment.objects.for_goal(goal)
+    plan = plan_in_query(query)
+    commitments = Commitment.objects.for_goal(goal).for_plan(plan)
     summary = commitments.progress_summary()
     departments = [d for d in commitments.progress_by_department() if d.commitment_count]
+    filters = {"plan": plan.slug} if plan else {}
     context = {
         "goal": goal,
+        "plan": plan,
+        "list_query": plan_query(plan, goal=goal.slug),
         "summary": summary,
-        "commitments": Commitment.objects.with_goal_keywords(goal).as_list_rows()[:LISTED],
+        "commitments": Commitment.objects.with_goal_keywords(goal)
+        .for_plan(plan)
+        .as_list_rows()
+        .with_schedule()[:LISTED],
         "listed": LISTED,
     }
     if summary["total"]:
         context["charts"] = [
-            charts.status_chart(summary, goal=goal.slug),
+            charts.status_chart(summary, goal=goal.slug, **filters),
             charts.progress_chart(
-                "chart-departments", _("各部门平均进度"), departments, "department", goal=goal.slug
+                "chart-departments",
+                _("各部门平均进度"),
+                departments,
+                "department",
+                goal=goal.slug,
+                **filters,
             ),
         ]
     return render_fragment("commitments/fragments/goal_detail.html", context, title=str(goal))
 
 
+def article_list(request):
+    articles = Article.objects.select_related("plan").defer("text")
+    return render(request, "commitments/article_list.html", {"articles": articles})
+
+
 def article_detail(request, pk):
-    article = get_object_or_404(Article, pk=pk)
+    article = get_object_or_404(Article.objects.select_related("plan"), pk=pk)
     commitments = article.commitments.select_related("department").order_by("source_start")
     return render(
         request, "commitments/article_detail.html", {"article": article, "commitments": commitments}

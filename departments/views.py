@@ -7,8 +7,9 @@ from django.utils.translation import gettext as _
 
 from commitments import charts
 from commitments.models import Commitment
+from commitments.scope import cached_page, mean_lag, plan_in_query, plan_query
 from commitments.status import Status
-from pagecache.fragments import cached_fragment, render_fragment
+from pagecache.fragments import render_fragment
 
 from .models import Department
 
@@ -17,44 +18,67 @@ LISTED = 60
 
 
 def department_list(request):
-    fragment = cached_fragment("departments", department_list_fragment)
+    plan_slug = request.GET.get("plan", "")
+    fragment = cached_page(
+        f"departments:{plan_slug}", partial(department_list_fragment, request.GET)
+    )
     return render(request, "departments/department_list.html", {"fragment": fragment})
 
 
-def department_list_fragment():
-    """Every department with its officials, commitment count and progress: three queries."""
-    departments = Commitment.objects.progress_by_department(
+def department_list_fragment(query):
+    """Every department with its officials, commitment count and progress: four queries.
+    Within a plan (`?plan=`), only the departments with commitments in it."""
+    plan = plan_in_query(query)
+    departments = Commitment.objects.for_plan(plan).progress_by_department(
         Department.objects.prefetch_related("officials")
     )
+    if plan is not None:
+        departments = [d for d in departments if d.commitment_count]
     return render_fragment(
-        "departments/fragments/department_list.html", {"departments": departments}
+        "departments/fragments/department_list.html",
+        {"departments": departments, "plan": plan, "plan_query": plan_query(plan)},
     )
 
 
 def department_detail(request, slug):
-    fragment = cached_fragment(f"department:{slug}", partial(department_fragment, slug))
+    plan_slug = request.GET.get("plan", "")
+    fragment = cached_page(
+        f"department:{slug}:{plan_slug}", partial(department_fragment, slug, request.GET)
+    )
     return render(request, "departments/department_detail.html", {"fragment": fragment})
 
 
-def department_fragment(slug):
-    """Officials, statements, figures, charts and the first commitments: ten queries."""
+def department_fragment(slug, query):
+    """Officials, statements, figures, 序时进度, charts and the first commitments: twelve
+    queries."""
     department = get_object_or_404(Department, slug=slug)
-    commitments = Commitment.objects.for_department(department)
+    plan = plan_in_query(query)
+    commitments = Commitment.objects.for_department(department).for_plan(plan)
     summary = commitments.progress_summary()
     themes = [theme for theme in commitments.progress_by_theme() if theme.commitment_count]
+    statements = department.statements.select_related("official", "article")
+    filters = {"plan": plan.slug} if plan else {}
     context = {
         "department": department,
+        "plan": plan,
+        "list_query": plan_query(plan, department=department.slug),
         "officials": department.officials.all(),
-        "statements": department.statements.select_related("official", "article"),
+        "statements": statements.filter(article__plan=plan) if plan else statements,
         "summary": summary,
-        "groups": by_status(commitments.as_list_rows()[:LISTED]),
+        "groups": by_status(commitments.as_list_rows().with_schedule()[:LISTED]),
         "listed": LISTED,
     }
     if summary["total"]:
+        context["lag"] = mean_lag(commitments)
         context["charts"] = [
-            charts.status_chart(summary, department=department.slug),
+            charts.status_chart(summary, department=department.slug, **filters),
             charts.progress_chart(
-                "chart-themes", _("各主题平均进度"), themes, "theme", department=department.slug
+                "chart-themes",
+                _("各主题平均进度"),
+                themes,
+                "theme",
+                department=department.slug,
+                **filters,
             ),
         ]
     return render_fragment(

@@ -18,6 +18,7 @@ from commitments.models import (
     Commitment,
     CommitmentGoal,
     Goal,
+    Plan,
     StatusUpdate,
     Target,
     Theme,
@@ -151,6 +152,8 @@ def _add_commitments(dashboard, departments, per_department):
         article = Article.objects.create(
             title=f"生成文章{next(_sequence)}",
             source="测试",
+            # Of the plan every stored article spoke of before the 十五五 began.
+            plan=Plan.objects.filter(slug="wuhan-14th").first(),
             text=text,
             content_hash=hashlib.sha256(text.encode()).hexdigest(),
         )

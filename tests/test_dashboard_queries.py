@@ -14,6 +14,8 @@ from .dashboard_data import grow, make_dashboard, stored_dashboard
 pytestmark = pytest.mark.django_db
 
 GENERATED_FILTERS = {
+    "plan": "wuhan-14th",
+    "lag": "-100",
     "theme": "gen-rural",
     "goal": "economy",
     "has_target": "no",
@@ -23,6 +25,8 @@ GENERATED_FILTERS = {
 # The seed's rural commitment that serves the economy goal names 龙头企业 and 三业联动; since issue 10
 # a single generic word (产业) no longer links a 乡村振兴 commitment to the goal.
 ARTICLE_FILTERS = {
+    "plan": "wuhan-14th",
+    "lag": "-100",
     "theme": "rural-revitalisation",
     "goal": "economy",
     "q": "三业联动",
@@ -30,25 +34,44 @@ ARTICLE_FILTERS = {
 }
 
 # page: (URL for the data and the list filters to apply, the most queries it may take when
-# rendered afresh, and when its cached fragment is found). Within 12 every time (issue 6).
+# rendered afresh, and when its cached fragment is found). Within 12 every time (issue 6), but
+# for the department page within a plan (14: its statements and 序时进度 besides) and the list
+# under every filter (15: the plan's lookup and choices, and the officials and goals whose names
+# hold the keywords).
 PAGES = {
-    "overview": (lambda d, f: "/", 7, 1),
-    "department list": (lambda d, f: "/departments/", 4, 1),
-    "department": (lambda d, f: d.departments[0].get_absolute_url(), 11, 1),
-    "goal": (lambda d, f: "/goals/economy/", 9, 1),
-    "commitment list": (lambda d, f: "/commitments/", 9, 1),
-    "filtered list": (lambda d, f: f"/commitments/?{urlencode(f)}", 11, 1),
+    "overview": (lambda d, f: "/", 10, 1),
+    "plan": (lambda d, f: "/plans/wuhan-14th/", 10, 1),
+    "plan account": (lambda d, f: "/plans/wuhan-14th/account/", 6, 1),
+    "department list": (lambda d, f: "/departments/", 5, 1),
+    "department list of a plan": (lambda d, f: "/departments/?plan=wuhan-14th", 6, 1),
+    "department": (lambda d, f: d.departments[0].get_absolute_url(), 13, 1),
+    "department in a plan": (
+        lambda d, f: f"{d.departments[0].get_absolute_url()}?plan=wuhan-14th", 14, 1
+    ),
+    "goal": (lambda d, f: "/goals/economy/", 10, 1),
+    "goal in a plan": (lambda d, f: "/goals/economy/?plan=wuhan-14th", 11, 1),
+    "commitment list": (lambda d, f: "/commitments/", 11, 1),
+    "filtered list": (lambda d, f: f"/commitments/?{urlencode(f)}", 15, 1),
     # Exports: the filters' lookups, then one query for all the rows, however many; streaming
     # the body after the view has returned costs a connection health check (SELECT 1).
-    "csv export": (lambda d, f: f"/commitments/export.csv?{urlencode(f)}", 4, 4),
-    "json export": (lambda d, f: f"/api/commitments.json?{urlencode(f)}", 4, 4),
+    "csv export": (lambda d, f: f"/commitments/export.csv?{urlencode(f)}", 6, 6),
+    "json export": (lambda d, f: f"/api/commitments.json?{urlencode(f)}", 6, 6),
     "csv export, all rows": (lambda d, f: "/commitments/export.csv", 2, 2),
     "json export, all rows": (lambda d, f: "/api/commitments.json", 2, 2),
-    # The timeline (public updates, amendments of goalposts) and the evidence (accepted quotes,
-    # figures observed for its targets): two queries each.
-    "commitment": (lambda d, f: d.commitments[2].get_absolute_url(), 8, 8),
-    "article": (lambda d, f: Article.objects.latest("pk").get_absolute_url(), 2, 2),
+    # The workbook adds its summary: the totals and the figures per department.
+    "xlsx export": (lambda d, f: f"/commitments/export.xlsx?{urlencode(f)}", 8, 8),
+    "xlsx export, all rows": (lambda d, f: "/commitments/export.xlsx", 4, 4),
+    "one commitment as JSON": (lambda d, f: f"/api/commitments/{d.commitments[2].pk}.json", 1, 1),
+    # The timeline (public updates, amendments of goalposts), the evidence (accepted quotes,
+    # figures observed for its targets) and the plan's lineage.
+    "commitment": (lambda d, f: d.commitments[2].get_absolute_url(), 10, 10),
+    "article": (lambda d, f: Article.objects.latest("pk").get_absolute_url(), 3, 3),
+    "articles": (lambda d, f: "/articles/", 2, 2),
     "feed": (lambda d, f: "/feeds/updates/", 2, 2),  # updates, then amendments
+    "department feed": (
+        lambda d, f: f"/feeds/departments/{d.departments[0].slug}/", 3, 3
+    ),
+    "goal feed": (lambda d, f: "/feeds/goals/economy/", 3, 3),
 }
 # Exports read their rows in chunks of this many: a handful, so that every export spans several.
 EXPORT_CHUNK = 4

@@ -220,3 +220,39 @@ def test_keyword_search_on_postgresql_uses_the_gin_index(dashboard):
     with connection.cursor() as cursor:
         cursor.execute("SET enable_seqscan = off")
     assert "commitment_search_tokens" in Commitment.objects.search("乡村振兴").explain()
+
+
+def schedule_lags():
+    """Each commitment's lag behind 序时进度, computed in Python from the rule."""
+    from django.utils import timezone
+
+    from commitments.models import elapsed_percent
+
+    today = timezone.localdate()
+    return {
+        c.pk: elapsed_percent(c.article.plan.start_date, c.due_date, today) - c.progress
+        for c in Commitment.objects.select_related("article__plan")
+    }
+
+
+@pytest.mark.parametrize("lag", [-100, 0, 50, 95])
+def test_lag_filter_keeps_commitments_lagging_at_least_that_far(client, dashboard, lag):
+    lags = schedule_lags()
+    expected = {pk for pk, value in lags.items() if value >= lag}
+    assert set(listed_ids(client, lag=lag)) == expected
+
+
+def test_lag_filter_and_sort_select_the_furthest_behind_first(client, dashboard):
+    lags = schedule_lags()
+    ids = listed_ids(client, sort="-lag")
+    assert [lags[pk] for pk in ids] == sorted(lags.values(), reverse=True)[: len(ids)]
+
+
+@pytest.mark.parametrize("value", ["abc", "101", "-101", "NaN"])
+def test_malformed_lag_is_a_400(client, dashboard, value):
+    assert client.get(LIST_URL, {"lag": value}).status_code == 400
+
+
+def test_plan_filter_keeps_the_plans_commitments(client, dashboard):
+    assert len(listed_ids(client, plan="wuhan-14th")) == len(dashboard.commitments)
+    assert listed_ids(client, plan="wuhan-15th") == []

@@ -166,7 +166,7 @@ def pages(imported_article):
 # Per page: English strings it must show, and the Chinese labels they replace.
 EXPECTED = {
     "overview": (
-        ["How Wuhan's departments are delivering", "Average progress", "Status breakdown",
+        ["14th Five-Year Plan", "Average progress", "Status breakdown",
          "Five Centres", "Latest progress", "National Economic Centre", "In progress",
          "Not rated"],
         ["总览", "平均进度", "状态分布", "五个中心", "最新进展", "推进中", "待评估"],

@@ -7,8 +7,7 @@ from urllib.parse import quote, urlencode
 import pytest
 from django.utils import timezone
 
-from commitments.charts import plan_elapsed_percent
-from commitments.models import Commitment, Goal, Statement
+from commitments.models import Commitment, Goal, Plan, Statement
 from commitments.status import Status
 
 from .dashboard_data import make_dashboard
@@ -45,14 +44,18 @@ def test_overview_totals_and_charts(client, dashboard):
     assert f'<span class="stat-value">{done}</span>' in html
     status = figure(html, "chart-status")["data"][0]
     assert sum(status["values"]) == len(commitments)
-    assert all(url.startswith("/commitments/?status=") for url in status["customdata"])
+    # The overview is the 十四五's, the plan of the generated data: every link stays within it.
+    assert all(
+        url.startswith("/commitments/?plan=wuhan-14th&status=") for url in status["customdata"]
+    )
     goals = figure(html, "chart-goals")["data"][0]
     assert goals["y"] == [goal.name for goal in Goal.objects.order_by("order")]
-    assert goals["customdata"][0] == "/commitments/?goal=economy"
+    assert goals["customdata"][0] == "/commitments/?plan=wuhan-14th&goal=economy"
     departments = figure(html, "chart-departments")["data"][0]
     assert len(departments["y"]) == len(dashboard.departments)
     plan = figure(html, "chart-plan")["data"][0]
-    assert plan["x"] == [plan_elapsed_percent(timezone.localdate()), mean]
+    elapsed = Plan.objects.get(slug="wuhan-14th").elapsed_percent(timezone.localdate())
+    assert plan["x"] == [elapsed, mean]
 
 
 def test_overview_loads_plotly_from_static_and_no_inline_script(client, dashboard):
@@ -68,7 +71,7 @@ def test_every_chart_has_a_table_fallback(client, dashboard):
     for chart_id in ["chart-plan", "chart-status", "chart-goals", "chart-departments"]:
         figure_block = html.split(f'id="{chart_id}-title"')[1].split("</figure>")[0]
         assert "<table>" in figure_block
-    assert '<a href="/commitments/?goal=economy">' in html
+    assert '<a href="/commitments/?plan=wuhan-14th&amp;goal=economy">' in html
 
 
 def test_overview_lists_latest_updates(client, dashboard):

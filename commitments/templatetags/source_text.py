@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from django import template
 
+from commitments.parsing.decoding import Paragraph, is_furniture
+
 register = template.Library()
 
 
@@ -61,4 +63,13 @@ def source_quote(commitment):
 
 @register.inclusion_tag("commitments/includes/article_body.html")
 def article_body(article, commitments):
-    return {"paragraphs": article_paragraphs(article.text, commitments)}
+    """The article's paragraphs without the page furniture saved with it (展开频道, 【字体:)."""
+    paragraphs = article_paragraphs(article.text, commitments)
+    return {"paragraphs": [p for p in paragraphs if not furniture(p)]}
+
+
+def furniture(paragraph):
+    if any(segment.commitment for segment in paragraph):
+        return False
+    text = "".join(segment.text for segment in paragraph).strip()
+    return is_furniture(Paragraph(text, 0, len(text), 0))

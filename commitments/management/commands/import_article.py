@@ -14,9 +14,7 @@ from commitments.importer import (
     read_article,
     store_article,
 )
-
-# Kept for callers of the old name.
-MAX_FILE_BYTES = MAX_BYTES
+from commitments.models import Plan
 
 
 class Command(BaseCommand):
@@ -36,14 +34,18 @@ class Command(BaseCommand):
         parser.add_argument(
             "--city", default=None, help="the city the article is about, when it does not say"
         )
+        parser.add_argument("--plan", help="slug of the article's plan (default: inferred)")
 
-    def handle(self, *args, file, dry_run, as_json, prune, city=None, **options):
+    def handle(self, *args, file, dry_run, as_json, prune, city=None, plan=None, **options):
+        slug, plan = plan, plan and Plan.objects.filter(slug=plan).first()
+        if slug and not plan:
+            raise CommandError(f"--plan {slug}: no such plan.")
         path = Path(file)
         raw = read_article_file(path)
         try:
             parsed = read_article(raw, filename=path.name, city=city)
             self.print_warnings(file, parsed)
-            result = None if dry_run else store_article(parsed, prune=prune)
+            result = None if dry_run else store_article(parsed, prune=prune, plan=plan)
         except (ArticleParseError, ArticleImportError) as error:
             raise CommandError(f"{file}: {error}") from None
         if as_json:
@@ -64,6 +66,7 @@ class Command(BaseCommand):
                     }
                 )
             )
+            self.stdout.write(result.plan_message)
 
     def print_warnings(self, file, parsed):
         for warning in getattr(parsed, "warnings", None) or []:

@@ -11,7 +11,7 @@ from pagecache.models import bump_once
 # What `migrate` itself puts into an empty database; anything else means it already holds data.
 MADE_BY_MIGRATE = {
     "contenttypes.ContentType", "auth.Permission", "auth.Group", "auth.Group_permissions",
-    "commitments.Goal", "pagecache.DataVersion",
+    "commitments.Goal", "pagecache.DataVersion", "commitments.Plan", "commitments.Plan_goals",
 }
 
 
