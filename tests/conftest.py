@@ -38,7 +38,7 @@ DATA_MIGRATIONS = [
     ("departments.migrations.0002_create_editors_group", "create_editors_group"),
     ("evidence.migrations.0002_editors_review_evidence", "grant"),
     ("departments.migrations.0004_reviewers_group", "create_reviewers_group"),
-    ("commitments.migrations.0007_plans", "create_plans"),
+    ("commitments.migrations.0009_plans", "create_plans"),
 ]
 
 

@@ -204,7 +204,7 @@ def test_workbook_rows_dates_percentages_and_links(client, commitment):
 
 
 def test_workbook_takes_the_lists_filters(client, commitment):
-    make_commitment(make_department(name="市水务局"), title="治水", status=Status.DONE)
+    make_commitment(make_department(name="市水务局"), title="治水", status=Status.DONE, progress=100)
     assert workbook(client, status="done").sheetnames == ["汇总", "市水务局"]
     assert client.get("/commitments/export.xlsx", {"status": "finished"}).status_code == 400
 

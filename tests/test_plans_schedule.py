@@ -6,6 +6,7 @@ import pytest
 from django.utils import timezone
 
 from commitments.models import Commitment, Plan, elapsed_percent
+from commitments.status import Status
 
 from .factories import make_article, make_commitment
 
@@ -48,7 +49,8 @@ def schedule(commitment, on):
 def test_sql_annotation_agrees_with_the_python_rule(on):
     published = timezone.make_aware(datetime.datetime(2021, 1, 1, 10, 30))
     commitment = make_commitment(
-        article=make_article(published_at=published), due_date=DUE, progress=20
+        article=make_article(published_at=published), due_date=DUE, progress=20,
+        status=Status.IN_PROGRESS,
     )
     expected = elapsed_percent(START, DUE, on)
     assert schedule(commitment, on) == (expected, expected - 20)
@@ -71,5 +73,6 @@ def test_progress_ahead_of_schedule_is_a_negative_lag():
         article=make_article(published_at=timezone.make_aware(datetime.datetime(2021, 1, 1))),
         due_date=DUE,
         progress=90,
+        status=Status.IN_PROGRESS,
     )
     assert schedule(commitment, datetime.date(2023, 1, 1)) == (49, -41)

@@ -58,7 +58,7 @@ class Migration(migrations.Migration):
         ("contenttypes", "0002_remove_content_type_name"),
         ("departments", "0003_plural_labels"),
         ("departments", "0002_create_editors_group"),
-        ("commitments", "0007_record_integrity"),
+        ("commitments", "0008_record_integrity"),
     ]
 
     operations = [migrations.RunPython(create_reviewers_group, delete_reviewers_group)]

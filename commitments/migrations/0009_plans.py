@@ -54,7 +54,7 @@ def plan_of(plans, article):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('commitments', '0006_plural_labels'),
+        ('commitments', '0008_record_integrity'),
     ]
 
     operations = [

@@ -32,7 +32,7 @@ def fit_progress_to_status(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('commitments', '0006_plural_labels'),
+        ('commitments', '0007_article_url_city'),
         ('departments', '0003_plural_labels'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
