@@ -206,6 +206,15 @@ def _without_names(text: str, names: list[str]) -> str:
     return text
 
 
+# The base of a ratio (研发投入占地区生产总值比重, 占GDP的比例) is what the figure is measured against,
+# not what the commitment serves: it is no goal evidence.
+_RATIO_BASE = re.compile(r"占[^，。；,;：:]{1,16}?(?:的)?(?:比重|比例)")
+
+
+def _without_ratio_bases(text: str) -> str:
+    return _RATIO_BASE.sub(lambda match: "　" * len(match.group()), text)
+
+
 def _commitment(text, parse_text, statement: Statement, year, names, wuhan) -> ParsedCommitment:
     body = parse_text[statement.start : statement.end]
     words = lexicon_words(_without_names(body, names))
@@ -217,7 +226,9 @@ def _commitment(text, parse_text, statement: Statement, year, names, wuhan) -> P
         start=statement.start,
         end=statement.end,
         themes=themes_of(words),
-        goals=goals_of(words) if wuhan else [],
+        goals=goals_of(lexicon_words(_without_names(_without_ratio_bases(body), names)))
+        if wuhan
+        else [],
         targets=_targets(text, parse_text, statement, year),
         search_tokens=" ".join(search_tokens(statement.title + " " + body)),
     )
@@ -245,6 +256,9 @@ def _attach_baselines(commitments, past: list[Statement], text, parse_text, year
     last one when none follows."""
     if not commitments:
         return
+    # A past sentence that names no year goes on reporting the year of the one before it in the
+    # same paragraph (2020年,全区…达到980亿元。新增项目36个…).
+    previous_end, previous_year = -1, None
     for statement in past:
         body = parse_text[statement.start : statement.end]
         baselines = [
@@ -252,6 +266,16 @@ def _attach_baselines(commitments, past: list[Statement], text, parse_text, year
             for target in find_targets(body, statement.start, year, original=text, past=True)
             if target.kind == "baseline"
         ]
+        same_paragraph = 0 <= previous_end <= statement.start and "\n" not in parse_text[
+            previous_end : statement.start
+        ]
+        if same_paragraph and previous_year:
+            for target in baselines:
+                if target.year is None:
+                    target.year = previous_year
+        previous_end = statement.end
+        inherited = previous_year if same_paragraph else None
+        previous_year = next((t.year for t in baselines if t.year), inherited)
         if not baselines:
             continue
         following = next((c for c in commitments if c.start >= statement.end), commitments[-1])

@@ -49,7 +49,7 @@ PAST = re.compile(
     r"十三五|近年来|近几年|[一二三四五六七八九十两几多]年来"
     r"|从[^，。；]{1,20}(?:跃升|增长|提高|提升)(?:到|至)"
     r"|近[一二三四五两几]年|过去[一二三四五两几]年|已经|已累计|已建成|已完成|已有|已达"
-    r"|已实现|已形成|已开通|已落户|已获批|已成为|累计|同比|去年|今年以来|截至|截止|先后|相继|取得了|实现了"
+    r"|已实现|已形成|已开通|已落户|已获批|已成为|已(?:[\u4e00-\u9fff]{1,4})了|累计|同比|去年|今年以来|截至|截止|先后|相继|取得了|实现了"
     r"|完成了|达到了|建成了|增长了|新增了|引进了|创下|(?:推动|推进|打造|实施|建设|开展|培育|获批|获得|举办|出台)了"
     r"|(?<![到至0-9])(?:19|20)[0-9]{2}年(?!底前|前|以前|之前|[0-9])"
 )
@@ -146,12 +146,21 @@ def _tail_start(text: str, markers: list[re.Match]) -> int:
 
 def _action_sentences(text: str, base: int) -> list[Statement]:
     statements = []
+    after_past = False
     for match in SENTENCE.finditer(text):
         start, end = _trim(text, match.start(), match.end())
         sentence = text[start:end]
-        if _ACTION.search(sentence) and not _is_framing(match.group()) and not is_past(sentence):
+        past = is_past(sentence) or (after_past and _continues_past(sentence))
+        if _ACTION.search(sentence) and not _is_framing(match.group()) and not past:
             statements.extend(_measured_actions(text, start, end, base))
+        after_past = past
     return statements
+
+
+def _continues_past(sentence: str) -> bool:
+    """A sentence after a report of past results, with figures and no word of the future, goes on
+    reporting (2020年,全区GDP达到980亿元。新增项目36个,完成投资120亿元。): its figures are baselines."""
+    return bool(_MEASURE.search(sentence)) and not FORWARD.search(_without_past_phrases(sentence))
 
 
 _MEASURE = re.compile(
@@ -207,10 +216,12 @@ def past_statements(paragraph: Paragraph) -> list[Statement]:
     """The sentences of a paragraph that report past results: no commitments, but their figures
     are baselines."""
     statements = []
+    after_past = False
     for match in SENTENCE.finditer(paragraph.text):
         start, end = _trim(paragraph.text, match.start(), match.end())
         sentence = paragraph.text[start:end]
-        if is_past(sentence):
+        after_past = is_past(sentence) or (after_past and _continues_past(sentence))
+        if after_past:
             base = paragraph.start
             statements.append(Statement(sentence[:20], base + start, base + end))
     return statements
@@ -233,7 +244,12 @@ def is_past(sentence: str) -> bool:
 
 def _without_past_phrases(sentence: str) -> str:
     # 要 inside 主要 or 重要 and 目标 inside 完成…目标 are no announcement.
-    return re.sub(r"主要|重要|需要|只要|想要|纲要|完成[^，。；]{0,12}目标|目标任务", "", sentence)
+    # “十四五”规划 names a plan (已经成立了“十四五”规划实施工作专班), not a time ahead.
+    return re.sub(
+        r"主要|重要|需要|只要|想要|纲要|完成[^，。；]{0,12}目标|目标任务|[“\"]?十[三四五]五[”\"]?规划",
+        "",
+        sentence,
+    )
 
 
 # A reporter's words even inside a speaker's block: 据了解, …
