@@ -68,7 +68,7 @@ def _parse(text, parse_text, source_format, url, title_hint, paragraphs, layout,
         department = _department(text, parse_text, block, unit, found, past, year, city)
         same = departments.get(department.name)
         if same:
-            same.commitments.extend(department.commitments)
+            _merge_same_unit(same, department)
         else:
             departments[department.name] = department
     return ParsedArticle(
@@ -86,6 +86,20 @@ def _parse(text, parse_text, source_format, url, title_hint, paragraphs, layout,
         format=source_format,
         warnings=_warnings(parse_text, paragraphs, layout),
     )
+
+
+def _merge_same_unit(same: ParsedDepartment, department: ParsedDepartment) -> None:
+    """A second speaker of a unit already named (镇长 after 镇党委书记) joins its department: the
+    importer keeps one department, statement and official per unit and article, so the department
+    stays the first speaker's; the second is added to ``officials`` (a titles list of the same
+    person grows) and each of its commitments keeps its own speaker's name."""
+    (newcomer,) = department.officials
+    known = next((o for o in same.officials if o.name == newcomer.name), None)
+    if known is None:
+        same.officials.append(newcomer)
+    else:
+        known.titles.extend(t for t in newcomer.titles if t not in known.titles)
+    same.commitments.extend(department.commitments)
 
 
 def _original(text: str, parse_text: str, found: str) -> str:
@@ -179,6 +193,8 @@ def _department(text, parse_text, block, unit, statements, past, year, city) -> 
     names = _names(block)
     wuhan = city == GOALS_CITY
     commitments = [_commitment(text, parse_text, s, year, names, wuhan) for s in statements]
+    for commitment in commitments:
+        commitment.official = block.speaker.name
     _attach_baselines(commitments, past, text, parse_text, year)
     _give_every_commitment_a_theme(commitments, _without_names(block_text, names))
     speaker = block.speaker

@@ -123,10 +123,14 @@ def test_to_dict_is_json_ready_in_the_agreed_shape(article):
     assert (data["article"]["city"], data["warnings"]) == ("武汉", [])
     assert data["article"]["published_at"] == "2020-12-22T07:08:00+08:00"
     department = data["departments"][5]
-    assert set(department) == {"name", "aliases", "official", "headline", "commitments"}
+    assert set(department) == {
+        "name", "aliases", "official", "officials", "headline", "commitments"
+    }
     assert department["official"] == {"name": "张贵达", "titles": ["党组书记", "局长"]}
+    assert department["officials"] == [department["official"]]
     commitment = department["commitments"][1]
-    assert set(commitment) == {"title", "text", "span", "themes", "goals", "targets"}
+    assert set(commitment) == {"title", "text", "span", "themes", "goals", "targets", "official"}
+    assert commitment["official"] == "张贵达"
     assert article.text[slice(*commitment["span"])] == commitment["text"]
     audit = data["departments"][6]["commitments"][1]
     assert audit["targets"] == [
