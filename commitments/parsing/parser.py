@@ -160,6 +160,7 @@ _BARE_UNITS = {
     "镇委": "镇", "乡委": "乡", "州委": "州", "省委": "省",
 }
 _NO_PLACE = set("全本该各此我城市新园辖片社景老")
+_VERB_TAILS = set("进到在赴至于往和与及访走了对向从来")
 
 
 def _placed_unit(unit: str, blocks, city: str | None, parse_text: str) -> str:
@@ -179,6 +180,8 @@ def _placed_unit(unit: str, blocks, city: str | None, parse_text: str) -> str:
     named = re.compile(rf"([\u4e00-\u9fff]{{2,3}}?){level}(?![民场域城内级属直委政长])")
     for found in named.finditer(parse_text[:20000]):
         place = found.group(1)
+        if len(place) == 3 and place[0] in _VERB_TAILS:
+            place = place[1:]  # 走进河湾县, 来到临江县: the verb is no part of the place
         if place[-1] not in _NO_PLACE and place[0] not in _NO_PLACE:
             counts[place] = counts.get(place, 0) + 1
     if counts:

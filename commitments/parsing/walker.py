@@ -340,8 +340,10 @@ class Walker:
         text = paragraph.text
         previous = self.current
         tags: list[tuple[int, int, Block]] = []  # start, end (after verb), block
+        silent: list[Mention] = []  # named in this paragraph without a speech verb
         for mention in [] if own_only else find_mentions(text):
             if mention.verb_end < 0:
+                silent.append(mention)
                 # Named without speaking (记者采访了市经信局局长某某): they speak when a tag names them.
                 if mention.name not in self.names:
                     speaker = Speaker(mention.unit, mention.titles, mention.name, "", 0)
@@ -361,8 +363,12 @@ class Walker:
                 if any(start <= match.start() < end for start, end, _ in tags):
                     continue
                 earlier = [tag for tag in tags if tag[0] < match.start()]
+                named_before = [m for m in silent if m.end <= match.start()]
                 if match["who"] in "他她" and earlier:
                     block = max(earlier, key=lambda tag: tag[0])[2]  # 陈晓峰指出,…… 他强调,……
+                elif match["who"] in "他她" and named_before:
+                    # 县委书记某某把目光投向了…。他说,……: the person the narration just named.
+                    block = self._known(named_before[-1].name)
                 else:
                     block = self._known(match["who"], previous or self.last_reported)
                 if block and _opens_clause(text, match.start()):
