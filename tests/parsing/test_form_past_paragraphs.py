@@ -24,7 +24,10 @@ def test_a_sentence_continuing_past_results_is_no_commitment_and_keeps_the_year(
     }
     assert {(820, "亿元", 2020), (4200, "家", 2020), (1800, "家", 2020)} <= baselines
     quantities = {
-        (t.value, t.unit) for c in all_commitments(article) for t in c.targets if t.kind == "quantity"
+        (t.value, t.unit)
+        for c in all_commitments(article)
+        for t in c.targets
+        if t.kind == "quantity"
     }
     assert (4200, "家") not in quantities
 
