@@ -39,8 +39,11 @@ _PLAN_PERIODS = {"十四五": 2025, "十五五": 2030, "十三五": 2020}
 _PLAN_PERIOD = re.compile(
     r"[“\"]?(?P<plan>十四五|十五五)[”\"]?(?:规划)?(?:期间|末|时期|期末|之末|结束时|收官之年|规划期内?)"
 )
-# 明年 ends with the next year; 今年 and 年内 with the year of publication (今年以来 is past).
-_NEXT_YEAR = re.compile(r"明年|(?P<this>今年(?!以来)|(?<![0-9一二三四五六七八九十两几多])年内)")
+# 明年 ends with the next year; 今年, 全年 (全年实施重点项目120个) and 年内 with the year of
+# publication (今年以来 is past).
+_NEXT_YEAR = re.compile(
+    r"明年|(?P<this>今年(?!以来)|全年|(?<![0-9一二三四五六七八九十两几多])年内)"
+)
 # 百分之八, 百分之十二点五: a percentage in words.
 _PERCENT_WORDS = re.compile(
     rf"百分之(?P<number>[{NUMERAL_CHARACTERS}]+)(?:点(?P<decimals>[〇零一二三四五六七八九]+))?"

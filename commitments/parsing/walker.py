@@ -46,6 +46,11 @@ _DATELINE = re.compile(
 _OTHERS_SAY = re.compile(
     rf"^(?!他|她|我)[^，。；“”]{{2,14}}?(?:{SPEECH_VERBS})[，,：:]"
 )
+_REPORTER_SEES = re.compile(r"^记者(?:了解到|注意到|获悉|看到|发现)")
+# 各区和园区表示,…: many speak at once, closing an article of speaker lines: nobody's commitment.
+_ALL_SAY = re.compile(
+    rf"^(?:各|与会|大家|代表们|委员们|多位|不少|众多)[^，。；“”]{{0,12}}?(?:{SPEECH_VERBS})[，,：:]"
+)
 # 报告提出, …: the report the speaker delivered goes on speaking for them.
 _REPORT_SAYS = re.compile(r"^(?:政府)?(?:工作)?报告(?:提出|指出|明确|强调|显示|部署)[，：,:]?")
 _VERB_OR_REPORT = (
@@ -187,13 +192,16 @@ class Walker:
             # A reporter's subheading between a speaker's paragraphs: nobody's words.
             self._unspoken(paragraph)
             return False
-        elif self.current.form != "line" and _OTHERS_SAY.match(text):
+        elif _ALL_SAY.match(text) or (self.current.form != "line" and _OTHERS_SAY.match(text)):
             # 各区和园区表示,…: someone unnamed speaks; the speaker's turn is over.
             self.current.context.append(paragraph)
             self.current = None
             self._unspoken(paragraph)
             return False
-        elif self.current.form == "reported" and _NARRATION.match(text):
+        elif (self.current.form == "reported" and _NARRATION.match(text)) or _REPORTER_SEES.match(
+            text
+        ):
+            # 记者注意到, … after speaker lines: the reporter sums up; the turn is over.
             self.current.context.append(paragraph)
             self.current = None
             self._unspoken(paragraph)
