@@ -13,7 +13,7 @@ from .decoding import split_paragraphs
 from .errors import ArticleParseError
 from .metadata import read_metadata
 from .models import ParsedArticle, ParsedCommitment, ParsedDepartment, ParsedOfficial
-from .places import article_city
+from .places import WUHAN_DISTRICTS, article_city
 from .statements import THIS_YEAR_IS_PAST, Statement, past_statements, split_statements
 from .targets import find_targets
 from .tokens import dominant_theme, goals_of, lexicon_words, search_tokens, themes_of
@@ -160,6 +160,8 @@ _BARE_UNITS = {
     "镇委": "镇", "乡委": "乡", "州委": "州", "省委": "省",
 }
 _NO_PLACE = set("全本该各此我城市新园辖片社景老")
+# The last character of a kind of zone, no place: 开发区, 示范区, 保护区, 功能区, 风貌区, 核心区 …
+_ZONE_ENDS = set("发范护能貌心载验贸税聚游住础")
 _VERB_TAILS = set("进到在赴至于往和与及访走了对向从来")
 
 
@@ -175,6 +177,17 @@ def _placed_unit(unit: str, blocks, city: str | None, parse_text: str) -> str:
         other = block.speaker.unit
         if other.endswith(level) and other not in _BARE_UNITS and len(other) >= 3:
             return other
+    if level == "区" and city == GOALS_CITY:
+        # A Wuhan district named in the text (东西湖区, the account 东西湖发布), the most named
+        # first; a district's name alone may be a word (绿水青山, 长江岸线).
+        named_districts = {
+            district: parse_text.count(district + "区") + parse_text.count(district + "发布")
+            for district in WUHAN_DISTRICTS
+            if len(district) <= 3
+        }
+        named_districts = {name: count for name, count in named_districts.items() if count}
+        if named_districts:
+            return max(named_districts, key=named_districts.get) + "区"
     counts: dict[str, int] = {}
     # A place, not a word that starts with the level (市民, 区域, 县城 …).
     named = re.compile(rf"([\u4e00-\u9fff]{{2,3}}?){level}(?![民场域城内级属直委政长])")
@@ -182,7 +195,7 @@ def _placed_unit(unit: str, blocks, city: str | None, parse_text: str) -> str:
         place = found.group(1)
         if len(place) == 3 and place[0] in _VERB_TAILS:
             place = place[1:]  # 走进河湾县, 来到临江县: the verb is no part of the place
-        if place[-1] not in _NO_PLACE and place[0] not in _NO_PLACE:
+        if place[-1] not in _NO_PLACE | _ZONE_ENDS and place[0] not in _NO_PLACE:
             counts[place] = counts.get(place, 0) + 1
     if counts:
         return max(counts, key=counts.get) + level

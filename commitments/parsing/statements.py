@@ -33,6 +33,8 @@ _FRAMING = re.compile(
     r"|^[^，,。；;]{0,8}是[^，,。；;]{0,24}之年"
     r"|(?:学习|贯彻|落实|按照|领会|践行)[^，,。；;]{0,16}(?:全会|会议|讲话|公报)精神"
 )
+# A slogan of the year's start with no figure (…跑出加速度, 确保开好局、起好步) pledges nothing checkable.
+_RHETORIC = re.compile(r"跑出加速度|开好局|起好步|谱写[^，,。；;]{0,12}新篇章|交出[^，,。；;]{0,8}答卷")
 # A quotation of a higher-level document or meeting: 政府工作报告提出,…… / 市委十三届十次全会提出,要……
 # (the document's words, not the speaker's commitment). 全会提出的目标 is a reference, not a quote.
 _DOCUMENT_QUOTE = re.compile(
@@ -264,6 +266,7 @@ def _is_framing(sentence: str) -> bool:
     stripped = sentence.strip()
     return (
         bool(_FRAMING.search(stripped))
+        or bool(_RHETORIC.search(stripped) and not _MEASURE.search(stripped))
         or bool(_NARRATION_OPENING.match(stripped))
         or bool(_DOCUMENT_QUOTE.search(stripped))
         or stripped.endswith(tuple(COLONS))
