@@ -311,7 +311,40 @@ _MEASURE_LEAD = ("力争", "争取", "确保", "到", "至")
 
 def _action_clause(sentence: str) -> str:
     """The clause that states the action: the first led by a verb (after its subject and modal:
-    我们将加快…), else the first holding one; a clause measuring the action comes last."""
+    我们将加快…), else the first holding one; a clause measuring the action comes last. The title
+    drops the subject and modal (着力推进“三业联动”, not 全市三农部门将…) and keeps its quotes balanced."""
+    return _title(_chosen_clause(sentence))
+
+
+# The subject and modal a title drops when an action follows: 全市三农部门将, 我们要, 我市将.
+_TITLE_SUBJECT = re.compile(r"^[\u4e00-\u9fff]{1,8}?(?:还将|也将|将|还要|也要|要)")
+_TITLE_ADVERB = re.compile(
+    r"(?:全力|加快|大力|积极|着力|努力|持续|进一步|全面|深入|继续|重点|率先|扎实|切实|不断|奋力)?"
+)
+
+
+def _title(clause: str) -> str:
+    clause = _balanced(clause)
+    subject = _TITLE_SUBJECT.match(clause)
+    if subject:
+        rest = clause[subject.end() :]
+        adverb = _TITLE_ADVERB.match(rest).end()
+        if _ACTION.match(rest, adverb) and len(rest) >= 4:
+            return rest
+    return clause
+
+
+def _balanced(clause: str) -> str:
+    """Without the quotation marks left open at either end by a cut, and only those."""
+    clause = clause.strip()
+    while clause[:1] in ("“", "「", '"') and not re.search("[”」\"]", clause[1:]):
+        clause = clause[1:]
+    while clause[-1:] in ("”", "」", '"') and not re.search("[“「\"]", clause[:-1]):
+        clause = clause[:-1]
+    return clause
+
+
+def _chosen_clause(sentence: str) -> str:
     clauses = _clauses(sentence)
     verbs = [_ACTION.search(clause) for clause in clauses]
     measured = [clause.lstrip("“”\"「」").startswith(_MEASURE_LEAD) for clause in clauses]
@@ -320,8 +353,8 @@ def _action_clause(sentence: str) -> str:
             verb.start() <= _LEADING_VERB_POSITION
             or _ACTION.match(clause, _SUBJECT.match(clause).end())
         ):
-            return clause.strip("“”\"「」")
+            return clause
     for clause, verb, measure in zip(clauses, verbs, measured):
         if verb and not measure:
-            return clause.strip("“”\"「」")
-    return next(clause for clause, verb in zip(clauses, verbs) if verb).strip("“”\"「」")
+            return clause
+    return next(clause for clause, verb in zip(clauses, verbs) if verb)

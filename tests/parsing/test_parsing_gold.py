@@ -1,6 +1,7 @@
 """The parse of the real article against the hand-written gold annotation."""
 
 import json
+import re
 import time
 from datetime import datetime
 
@@ -146,3 +147,15 @@ def test_the_real_article_parses_well_under_two_seconds_when_warm(article):
     started = time.perf_counter()
     parse_article(raw)
     assert time.perf_counter() - started < 0.5
+
+
+def test_seed_titles_state_the_action_with_balanced_quotes(article):
+    """A title is the clause that states the action: no quotation mark or bracket left open, no
+    subject and modal in front (着力推进“三业联动”, not 全市三农部门将着力推进“三业联动)."""
+    titles = [c.title for d in article.departments for c in d.commitments]
+    for opening, closing in ("“”", "（）", "《》"):
+        assert not [t for t in titles if t.count(opening) != t.count(closing)], opening
+    assert not [t for t in titles if re.match(r"^[\u4e00-\u9fff]{1,8}?(?:将|要)(?:着力|深入)?推进", t)]
+    farming = next(d for d in article.departments if d.name == "市农业农村局")
+    (three,) = [c for c in farming.commitments if c.text.startswith("全市三农部门将着力推进")]
+    assert three.title == "着力推进“三业联动”"
