@@ -4,7 +4,9 @@ Each article NAME.txt/.html has a hand-labelled NAME.gold.json. Checks, each pas
 - departments: each gold department found by name (or an accepted alternative; one found by its
   official under another name fails this check but is scored on the rest); each parsed
   department that matches no gold one is a failed precision check ("extra department");
-- officials: the matched department's official name; titles: each gold title among its titles;
+- officials: the matched department's official (or one of its officials when two people of one
+  unit speak; then only that person's commitments count for them); titles: each gold title among
+  that official's titles;
 - commitment recall: each gold phrase inside some commitment text of its department;
 - commitment precision: each parsed commitment holds a labelled phrase (a gold commitment, or one
   of the department's "acceptable" borderline statements);
@@ -115,15 +117,35 @@ def _match_department(gold, parsed_departments):
         return bool(names & {_norm(department.name), *(_norm(a) for a in department.aliases)})
 
     for department in parsed_departments:  # the unit and its official
-        if named(department) and _norm(department.official.name) == _norm(gold.get("official")):
+        if named(department) and _official(department, gold) is not None:
             return department
     for department in parsed_departments:
         if named(department):
             return department
     for department in parsed_departments:  # same official, a wrongly named unit (a failed check)
-        if _norm(department.official.name) == _norm(gold.get("official")):
+        if _official(department, gold) is not None:
             return department
     return None
+
+
+def _officials(department):
+    return getattr(department, "officials", None) or [department.official]
+
+
+def _official(department, gold):
+    """The department's official (one of its speakers when a unit has several) named in gold."""
+    for official in _officials(department):
+        if _norm(official.name) == _norm(gold.get("official")):
+            return official
+    return None
+
+
+def _commitments_of(department, gold):
+    """The department's commitments; only the gold official's own when the unit has several."""
+    if len(_officials(department)) < 2:
+        return department.commitments
+    name = _norm(gold["official"])
+    return [c for c in department.commitments if _norm(getattr(c, "official", "") or name) == name]
 
 
 def _named(gold, department):
@@ -209,14 +231,14 @@ def _score_department(gd, department, article, wuhan, score):
     score.check("departments", department is not None and _named(gd, department),
                 f"department {label} ({gd['official']}) not found"
                 + (f": got {department.name!r}" if department else ""))
-    official = department.official if department else None
+    official = department and (_official(department, gd) or department.official)
     score.check("officials", official is not None and _norm(official.name) == _norm(gd["official"]),
                 f"{label}: official want {gd['official']!r}, got {official and official.name!r}")
     got_titles = [_norm(t) for t in (official.titles if official else [])]
     for title in gd["titles"]:
         score.check("titles", any(_norm(title) in got for got in got_titles),
                     f"{label}: title {title!r} missing, got {official and official.titles}")
-    commitments = department.commitments if department else []
+    commitments = _commitments_of(department, gd) if department else []
     for item in gd["commitments"]:
         _score_commitment(label, item, _commitment_with(item["phrase"], commitments), wuhan, score)
     everywhere = [c for d in article.departments for c in d.commitments]

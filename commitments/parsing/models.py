@@ -44,6 +44,8 @@ class ParsedCommitment:
     goals: list[GoalMatch]
     targets: list[ParsedTarget]
     search_tokens: str
+    # The name of the official who said it: one of its department's ``officials``.
+    official: str = ""
 
     def to_dict(self) -> dict:
         return {
@@ -53,6 +55,7 @@ class ParsedCommitment:
             "themes": self.themes,
             "goals": [_GOAL_NAMES[goal.slug] for goal in self.goals],
             "targets": [target.to_dict() for target in self.targets],
+            "official": self.official,
         }
 
 
@@ -71,12 +74,23 @@ class ParsedDepartment:
     headline_start: int
     headline_end: int
     commitments: list[ParsedCommitment]
+    # One department per unit: when two officials of one unit speak (区委书记 and 区长, 市长 and
+    # 副市长), the unit is one department whose ``official`` is the first to speak, and
+    # ``officials`` lists every one in order of speaking; each commitment names its own speaker.
+    officials: list[ParsedOfficial] = field(default_factory=list)
+
+    def __post_init__(self):
+        if not self.officials:
+            self.officials = [self.official]
 
     def to_dict(self) -> dict:
         return {
             "name": self.name,
             "aliases": self.aliases,
             "official": {"name": self.official.name, "titles": self.official.titles},
+            "officials": [
+                {"name": official.name, "titles": official.titles} for official in self.officials
+            ],
             "headline": self.headline,
             "commitments": [commitment.to_dict() for commitment in self.commitments],
         }

@@ -13,7 +13,7 @@ from .decoding import split_paragraphs
 from .errors import ArticleParseError
 from .metadata import read_metadata
 from .models import ParsedArticle, ParsedCommitment, ParsedDepartment, ParsedOfficial
-from .places import article_city
+from .places import WUHAN_DISTRICTS, article_city
 from .statements import THIS_YEAR_IS_PAST, Statement, past_statements, split_statements
 from .targets import find_targets
 from .tokens import dominant_theme, goals_of, lexicon_words, search_tokens, themes_of
@@ -68,7 +68,7 @@ def _parse(text, parse_text, source_format, url, title_hint, paragraphs, layout,
         department = _department(text, parse_text, block, unit, found, past, year, city)
         same = departments.get(department.name)
         if same:
-            same.commitments.extend(department.commitments)
+            _merge_same_unit(same, department)
         else:
             departments[department.name] = department
     return ParsedArticle(
@@ -86,6 +86,20 @@ def _parse(text, parse_text, source_format, url, title_hint, paragraphs, layout,
         format=source_format,
         warnings=_warnings(parse_text, paragraphs, layout),
     )
+
+
+def _merge_same_unit(same: ParsedDepartment, department: ParsedDepartment) -> None:
+    """A second speaker of a unit already named (镇长 after 镇党委书记) joins its department: the
+    importer keeps one department, statement and official per unit and article, so the department
+    stays the first speaker's; the second is added to ``officials`` (a titles list of the same
+    person grows) and each of its commitments keeps its own speaker's name."""
+    (newcomer,) = department.officials
+    known = next((o for o in same.officials if o.name == newcomer.name), None)
+    if known is None:
+        same.officials.append(newcomer)
+    else:
+        known.titles.extend(t for t in newcomer.titles if t not in known.titles)
+    same.commitments.extend(department.commitments)
 
 
 def _original(text: str, parse_text: str, found: str) -> str:
@@ -146,6 +160,9 @@ _BARE_UNITS = {
     "镇委": "镇", "乡委": "乡", "州委": "州", "省委": "省",
 }
 _NO_PLACE = set("全本该各此我城市新园辖片社景老")
+# The last character of a kind of zone, no place: 开发区, 示范区, 保护区, 功能区, 风貌区, 核心区 …
+_ZONE_ENDS = set("发范护能貌心载验贸税聚游住础")
+_VERB_TAILS = set("进到在赴至于往和与及访走了对向从来")
 
 
 def _placed_unit(unit: str, blocks, city: str | None, parse_text: str) -> str:
@@ -160,12 +177,25 @@ def _placed_unit(unit: str, blocks, city: str | None, parse_text: str) -> str:
         other = block.speaker.unit
         if other.endswith(level) and other not in _BARE_UNITS and len(other) >= 3:
             return other
+    if level == "区" and city == GOALS_CITY:
+        # A Wuhan district named in the text (东西湖区, the account 东西湖发布), the most named
+        # first; a district's name alone may be a word (绿水青山, 长江岸线).
+        named_districts = {
+            district: parse_text.count(district + "区") + parse_text.count(district + "发布")
+            for district in WUHAN_DISTRICTS
+            if len(district) <= 3
+        }
+        named_districts = {name: count for name, count in named_districts.items() if count}
+        if named_districts:
+            return max(named_districts, key=named_districts.get) + "区"
     counts: dict[str, int] = {}
     # A place, not a word that starts with the level (市民, 区域, 县城 …).
     named = re.compile(rf"([\u4e00-\u9fff]{{2,3}}?){level}(?![民场域城内级属直委政长])")
     for found in named.finditer(parse_text[:20000]):
         place = found.group(1)
-        if place[-1] not in _NO_PLACE and place[0] not in _NO_PLACE:
+        if len(place) == 3 and place[0] in _VERB_TAILS:
+            place = place[1:]  # 走进河湾县, 来到临江县: the verb is no part of the place
+        if place[-1] not in _NO_PLACE | _ZONE_ENDS and place[0] not in _NO_PLACE:
             counts[place] = counts.get(place, 0) + 1
     if counts:
         return max(counts, key=counts.get) + level
@@ -179,6 +209,8 @@ def _department(text, parse_text, block, unit, statements, past, year, city) -> 
     names = _names(block)
     wuhan = city == GOALS_CITY
     commitments = [_commitment(text, parse_text, s, year, names, wuhan) for s in statements]
+    for commitment in commitments:
+        commitment.official = block.speaker.name
     _attach_baselines(commitments, past, text, parse_text, year)
     _give_every_commitment_a_theme(commitments, _without_names(block_text, names))
     speaker = block.speaker
@@ -206,6 +238,15 @@ def _without_names(text: str, names: list[str]) -> str:
     return text
 
 
+# The base of a ratio (研发投入占地区生产总值比重, 占GDP的比例) is what the figure is measured against,
+# not what the commitment serves: it is no goal evidence.
+_RATIO_BASE = re.compile(r"占[^，。；,;：:]{1,16}?(?:的)?(?:比重|比例)")
+
+
+def _without_ratio_bases(text: str) -> str:
+    return _RATIO_BASE.sub(lambda match: "　" * len(match.group()), text)
+
+
 def _commitment(text, parse_text, statement: Statement, year, names, wuhan) -> ParsedCommitment:
     body = parse_text[statement.start : statement.end]
     words = lexicon_words(_without_names(body, names))
@@ -217,7 +258,9 @@ def _commitment(text, parse_text, statement: Statement, year, names, wuhan) -> P
         start=statement.start,
         end=statement.end,
         themes=themes_of(words),
-        goals=goals_of(words) if wuhan else [],
+        goals=goals_of(lexicon_words(_without_names(_without_ratio_bases(body), names)))
+        if wuhan
+        else [],
         targets=_targets(text, parse_text, statement, year),
         search_tokens=" ".join(search_tokens(statement.title + " " + body)),
     )
@@ -245,6 +288,9 @@ def _attach_baselines(commitments, past: list[Statement], text, parse_text, year
     last one when none follows."""
     if not commitments:
         return
+    # A past sentence that names no year goes on reporting the year of the one before it in the
+    # same paragraph (2020年,全区…达到980亿元。新增项目36个…).
+    previous_end, previous_year = -1, None
     for statement in past:
         body = parse_text[statement.start : statement.end]
         baselines = [
@@ -252,6 +298,16 @@ def _attach_baselines(commitments, past: list[Statement], text, parse_text, year
             for target in find_targets(body, statement.start, year, original=text, past=True)
             if target.kind == "baseline"
         ]
+        same_paragraph = 0 <= previous_end <= statement.start and "\n" not in parse_text[
+            previous_end : statement.start
+        ]
+        if same_paragraph and previous_year:
+            for target in baselines:
+                if target.year is None:
+                    target.year = previous_year
+        previous_end = statement.end
+        inherited = previous_year if same_paragraph else None
+        previous_year = next((t.year for t in baselines if t.year), inherited)
         if not baselines:
             continue
         following = next((c for c in commitments if c.start >= statement.end), commitments[-1])

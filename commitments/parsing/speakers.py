@@ -223,8 +223,10 @@ def _move_committee_to_title(unit: str, titles: list[str], name: str):
 
 SPEECH_VERBS = (
     "介绍说|表示说|指出说|强调说|表示|说|指出|介绍|强调|谈到|称|认为|透露|坦言|告诉记者|提出|谈及|展望|坦承"
-    "|说道|补充道|解释"
+    "|说道|补充道|解释|直言|表态|感慨|坦率地说"
 )
+# How it is said, between the name and the verb: 开门见山地说, 笑着说, 动情地介绍.
+_MANNER = r"(?:[\u4e00-\u9fff]{2,4}地|笑着|笑言道?)?"
 # Between the name and the verb: 在接受记者采访时, 在会上, 向记者, 接受专访时.
 _VERB_AFTER_NAME = re.compile(
     rf"(?:同志)?(?:(?:[0-9一二三四五六七八九十]{{1,2}}月)?[0-9一二三四五六七八九十]{{1,3}}日|日前|近日|昨天|昨日"
@@ -232,7 +234,7 @@ _VERB_AFTER_NAME = re.compile(
     rf"(?:在[^，。；！？“”\n]{{0,30}}?(?:时|上|中|期间)[，,]?)?"
     rf"(?:接受[^，。；！？\n]{{0,20}}?(?:采访|专访|访谈)时?[，,]?)?"
     rf"(?:向记者|对记者|对本报记者|向本报记者)?"
-    rf"(?P<verb>{SPEECH_VERBS}|代表[^，。；]{{0,12}}?作[^，。；]{{0,12}}?报告)"
+    rf"{_MANNER}(?P<verb>{SPEECH_VERBS}|代表[^，。；]{{0,12}}?作[^，。；]{{0,12}}?报告)"
 )
 _POST_MENTION = re.compile(rf"(?:{POSTS})")
 # 丨 (U+4E28) is a column separator (专访丨…), not a character of a unit's name.
@@ -241,7 +243,7 @@ _HAN_RUN_CHAR = re.compile(r"[\u4e00-\u4e27\u4e29-\u9fff、·]")
 # (市经信局局长龚建新接受记者采访 / 在会上 / 一行 / 同志).
 _NAME_BOUNDARY = re.compile(
     r"[\s，,。：:、“”\"（）()；;！!？?——]|$|接受|在|向|对|就|作|出席|参加|带队|带领|一行|同志|日前|近日"
-    r"|和|与|及|等"
+    r"|和|与|及|等|把|将|则|也|还|面对面"
 )
 _MAX_HEAD = 40
 
@@ -299,10 +301,13 @@ def _mention_at(text: str, post_start: int, post_end: int) -> Mention | None:
             if parts and not _NOT_IN_UNIT.search(parts[0]):
                 return Mention(*parts, start, name_end, verb.end() if verb else -1)
         head = _HEAD_OF_GOVERNMENT.search(text, max(0, post_start - 4), post_end)
-        if head and head.end() == post_end and verb:
+        if head and head.end() == post_end:
             # 副市长胡嘉宁介绍: a head of government named without the place; the parser names it.
+            # Named without a verb (与县长谭新面对面), they speak when a later tag names them.
             unit = head["level"] + "政府"
-            return Mention(unit, (head.group(),), name, head.start(), name_end, verb.end())
+            return Mention(
+                unit, (head.group(),), name, head.start(), name_end, verb.end() if verb else -1
+            )
     return None
 
 

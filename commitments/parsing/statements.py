@@ -21,7 +21,7 @@ ACTION_VERBS = (
     "深入", "持续", "形成", "达到", "突破", "建好", "用好", "抓好", "办成", "改善", "改革",
     "开通", "开辟", "投用", "投运", "通车", "竣工", "完工", "增设", "新设", "落地", "降低", "减少",
     "压缩", "缩短", "增加", "新开", "改扩建", "引育", "培训", "减免", "创成", "申创", "新改建",
-    "改建", "扩建",
+    "改建", "扩建", "整治", "治理", "修复", "守住", "守好", "新修", "修建", "铺设", "安排",
 )
 _ACTION = re.compile("|".join(ACTION_VERBS))
 # A verb this close to the start of a clause is what the clause is about (要抢抓…, 全面推进…).
@@ -33,6 +33,8 @@ _FRAMING = re.compile(
     r"|^[^，,。；;]{0,8}是[^，,。；;]{0,24}之年"
     r"|(?:学习|贯彻|落实|按照|领会|践行)[^，,。；;]{0,16}(?:全会|会议|讲话|公报)精神"
 )
+# A slogan of the year's start with no figure (…跑出加速度, 确保开好局、起好步) pledges nothing checkable.
+_RHETORIC = re.compile(r"跑出加速度|开好局|起好步|谱写[^，,。；;]{0,12}新篇章|交出[^，,。；;]{0,8}答卷")
 # A quotation of a higher-level document or meeting: 政府工作报告提出,…… / 市委十三届十次全会提出,要……
 # (the document's words, not the speaker's commitment). 全会提出的目标 is a reference, not a quote.
 _DOCUMENT_QUOTE = re.compile(
@@ -49,9 +51,10 @@ PAST = re.compile(
     r"十三五|近年来|近几年|[一二三四五六七八九十两几多]年来"
     r"|从[^，。；]{1,20}(?:跃升|增长|提高|提升)(?:到|至)"
     r"|近[一二三四五两几]年|过去[一二三四五两几]年|已经|已累计|已建成|已完成|已有|已达"
-    r"|已实现|已形成|已开通|已落户|已获批|已成为|累计|同比|去年|今年以来|截至|截止|先后|相继|取得了|实现了"
+    r"|已实现|已形成|已开通|已落户|已获批|已成为|已(?:[\u4e00-\u9fff]{1,4})了|累计|同比|去年|今年以来|截至|截止|先后|相继|取得了|实现了"
     r"|完成了|达到了|建成了|增长了|新增了|引进了|创下|(?:推动|推进|打造|实施|建设|开展|培育|获批|获得|举办|出台)了"
     r"|(?<![到至0-9])(?:19|20)[0-9]{2}年(?!底前|前|以前|之前|[0-9])"
+    r"|(?<![到至〇零一二三四五六七八九])[一二]〇[〇零一二三四五六七八九]{2}年(?!底前|前|以前|之前)"
 )
 # A heading sentence: short, no comma, ends the moment it has named the task (千方百计稳定和扩大就业。).
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -146,12 +149,21 @@ def _tail_start(text: str, markers: list[re.Match]) -> int:
 
 def _action_sentences(text: str, base: int) -> list[Statement]:
     statements = []
+    after_past = False
     for match in SENTENCE.finditer(text):
         start, end = _trim(text, match.start(), match.end())
         sentence = text[start:end]
-        if _ACTION.search(sentence) and not _is_framing(match.group()) and not is_past(sentence):
+        past = is_past(sentence) or (after_past and _continues_past(sentence))
+        if _ACTION.search(sentence) and not _is_framing(match.group()) and not past:
             statements.extend(_measured_actions(text, start, end, base))
+        after_past = past
     return statements
+
+
+def _continues_past(sentence: str) -> bool:
+    """A sentence after a report of past results, with figures and no word of the future, goes on
+    reporting (2020年,全区GDP达到980亿元。新增项目36个,完成投资120亿元。): its figures are baselines."""
+    return bool(_MEASURE.search(sentence)) and not FORWARD.search(_without_past_phrases(sentence))
 
 
 _MEASURE = re.compile(
@@ -207,10 +219,12 @@ def past_statements(paragraph: Paragraph) -> list[Statement]:
     """The sentences of a paragraph that report past results: no commitments, but their figures
     are baselines."""
     statements = []
+    after_past = False
     for match in SENTENCE.finditer(paragraph.text):
         start, end = _trim(paragraph.text, match.start(), match.end())
         sentence = paragraph.text[start:end]
-        if is_past(sentence):
+        after_past = is_past(sentence) or (after_past and _continues_past(sentence))
+        if after_past:
             base = paragraph.start
             statements.append(Statement(sentence[:20], base + start, base + end))
     return statements
@@ -233,7 +247,12 @@ def is_past(sentence: str) -> bool:
 
 def _without_past_phrases(sentence: str) -> str:
     # 要 inside 主要 or 重要 and 目标 inside 完成…目标 are no announcement.
-    return re.sub(r"主要|重要|需要|只要|想要|纲要|完成[^，。；]{0,12}目标|目标任务", "", sentence)
+    # “十四五”规划 names a plan (已经成立了“十四五”规划实施工作专班), not a time ahead.
+    return re.sub(
+        r"主要|重要|需要|只要|想要|纲要|完成[^，。；]{0,12}目标|目标任务|[“\"]?十[三四五]五[”\"]?规划",
+        "",
+        sentence,
+    )
 
 
 # A reporter's words even inside a speaker's block: 据了解, …
@@ -247,6 +266,7 @@ def _is_framing(sentence: str) -> bool:
     stripped = sentence.strip()
     return (
         bool(_FRAMING.search(stripped))
+        or bool(_RHETORIC.search(stripped) and not _MEASURE.search(stripped))
         or bool(_NARRATION_OPENING.match(stripped))
         or bool(_DOCUMENT_QUOTE.search(stripped))
         or stripped.endswith(tuple(COLONS))
@@ -291,7 +311,40 @@ _MEASURE_LEAD = ("力争", "争取", "确保", "到", "至")
 
 def _action_clause(sentence: str) -> str:
     """The clause that states the action: the first led by a verb (after its subject and modal:
-    我们将加快…), else the first holding one; a clause measuring the action comes last."""
+    我们将加快…), else the first holding one; a clause measuring the action comes last. The title
+    drops the subject and modal (着力推进“三业联动”, not 全市三农部门将…) and keeps its quotes balanced."""
+    return _title(_chosen_clause(sentence))
+
+
+# The subject and modal a title drops when an action follows: 全市三农部门将, 我们要, 我市将.
+_TITLE_SUBJECT = re.compile(r"^[\u4e00-\u9fff]{1,8}?(?:还将|也将|将|还要|也要|要)")
+_TITLE_ADVERB = re.compile(
+    r"(?:全力|加快|大力|积极|着力|努力|持续|进一步|全面|深入|继续|重点|率先|扎实|切实|不断|奋力)?"
+)
+
+
+def _title(clause: str) -> str:
+    clause = _balanced(clause)
+    subject = _TITLE_SUBJECT.match(clause)
+    if subject:
+        rest = clause[subject.end() :]
+        adverb = _TITLE_ADVERB.match(rest).end()
+        if _ACTION.match(rest, adverb) and len(rest) >= 4:
+            return rest
+    return clause
+
+
+def _balanced(clause: str) -> str:
+    """Without the quotation marks left open at either end by a cut, and only those."""
+    clause = clause.strip()
+    while clause[:1] in ("“", "「", '"') and not re.search("[”」\"]", clause[1:]):
+        clause = clause[1:]
+    while clause[-1:] in ("”", "」", '"') and not re.search("[“「\"]", clause[:-1]):
+        clause = clause[:-1]
+    return clause
+
+
+def _chosen_clause(sentence: str) -> str:
     clauses = _clauses(sentence)
     verbs = [_ACTION.search(clause) for clause in clauses]
     measured = [clause.lstrip("“”\"「」").startswith(_MEASURE_LEAD) for clause in clauses]
@@ -300,8 +353,8 @@ def _action_clause(sentence: str) -> str:
             verb.start() <= _LEADING_VERB_POSITION
             or _ACTION.match(clause, _SUBJECT.match(clause).end())
         ):
-            return clause.strip("“”\"「」")
+            return clause
     for clause, verb, measure in zip(clauses, verbs, measured):
         if verb and not measure:
-            return clause.strip("“”\"「」")
-    return next(clause for clause, verb in zip(clauses, verbs) if verb).strip("“”\"「」")
+            return clause
+    return next(clause for clause, verb in zip(clauses, verbs) if verb)

@@ -6,11 +6,12 @@ from .models import ParsedTarget
 from .numerals import DIGITS, NUMERAL_CHARACTERS, number
 from .punctuation import CLAUSE_BREAK, SENTENCE
 
-_UNITS = (
-    "个百分点|平方公里|万平方米|平方米|公里|千米|米|分钟|小时|个月|天|万人次|人次|万人|万户|万元|万亿元"
-    "|亿美元|万美元|亿元|元|万吨|吨|万标箱|标箱|公顷|亩|万家|家|万个|个|所|座|项|万条|条|万套|套|户"
-    "|万名|名|人|万辆|辆|台|架|艘|列|万张|张|栋|场次|场|倍|微克/立方米|%|％|万亿|亿|万"
+# A measure, with the 万/亿 it may be counted in (8万亩, 2亿吨, 300万标箱): the whole is the unit.
+_BASE_UNITS = (
+    "个百分点|平方公里|平方米|公里|千米|米|分钟|小时|个月|天|人次|美元|元|吨|标箱|公顷|亩|家|个|所|座|项"
+    "|条|套|户|名|人|辆|台|架|艘|列|张|栋|场次|场|倍|件|处|间|床|微克/立方米|%|％"
 )
+_UNITS = rf"(?:(?:万亿|万|亿)(?:{_BASE_UNITS.replace('|%|％', '')})|{_BASE_UNITS}|万亿|亿|万)"
 _ARABIC_QUANTITY = re.compile(rf"(?<![0-9.．])(?P<number>[0-9]+(?:\.[0-9]+)?)\s*(?P<unit>{_UNITS})")
 # A Chinese numeral starts with a digit or 十 and never continues an Arabic one: the 万 of
 # 197万户 belongs to the unit, not to a second number.
@@ -21,6 +22,7 @@ _CHINESE_QUANTITY = re.compile(
 # quantity earlier in the clause (新增, 达到 …) is what makes one a target.
 _QUANTITY_VERBS = re.compile(
     "新增|增加|增长|达到|超过|突破|不少于|不低于|至少|累计|新建|建成|培育|引进|提高到|提升到|控制在|减少|下降|降低"
+    "|新修|修建|新开|开通|新改建|改造|铺设|接待"
 )
 _YEAR = r"(?:19|20)[0-9]{2}|[〇零一二三四五六七八九]{4}"
 # A year is a deadline when it is reached (到2025年) or ended (2025年底, 2025年前); a bare year
@@ -37,8 +39,11 @@ _PLAN_PERIODS = {"十四五": 2025, "十五五": 2030, "十三五": 2020}
 _PLAN_PERIOD = re.compile(
     r"[“\"]?(?P<plan>十四五|十五五)[”\"]?(?:规划)?(?:期间|末|时期|期末|之末|结束时|收官之年|规划期内?)"
 )
-# 明年 ends with the next year; 今年 and 年内 with the year of publication (今年以来 is past).
-_NEXT_YEAR = re.compile(r"明年|(?P<this>今年(?!以来)|(?<![0-9一二三四五六七八九十两几多])年内)")
+# 明年 ends with the next year; 今年, 全年 (全年实施重点项目120个) and 年内 with the year of
+# publication (今年以来 is past).
+_NEXT_YEAR = re.compile(
+    r"明年|(?P<this>今年(?!以来)|全年|(?<![0-9一二三四五六七八九十两几多])年内)"
+)
 # 百分之八, 百分之十二点五: a percentage in words.
 _PERCENT_WORDS = re.compile(
     rf"百分之(?P<number>[{NUMERAL_CHARACTERS}]+)(?:点(?P<decimals>[〇零一二三四五六七八九]+))?"
@@ -117,9 +122,12 @@ def _past_year(text: str, position: int, published_year: int | None = None) -> i
     """The year a past figure was reached: its year, 2020 for 十三五, the year before publication
     for 去年 or 过去五年; None when the text does not say."""
     sentence = next(match for match in SENTENCE.finditer(text) if match.end() > position).group()
-    year = re.search(r"(?<![到至0-9])((?:19|20)[0-9]{2})年", sentence)
+    year = re.search(
+        r"(?<![到至0-9〇零一二三四五六七八九])((?:19|20)[0-9]{2}|[一二]〇[〇零一二三四五六七八九]{2})年",
+        sentence,
+    )
     if year:
-        return int(year.group(1))
+        return number(year.group(1))
     if "十三五" in sentence:
         return 2020
     if published_year and re.search(r"去年|过去[一二三四五两几]年|近[一二三四五两几]年", sentence):

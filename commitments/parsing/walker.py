@@ -46,6 +46,11 @@ _DATELINE = re.compile(
 _OTHERS_SAY = re.compile(
     rf"^(?!他|她|我)[^，。；“”]{{2,14}}?(?:{SPEECH_VERBS})[，,：:]"
 )
+_REPORTER_SEES = re.compile(r"^记者(?:了解到|注意到|获悉|看到|发现)")
+# 各区和园区表示,…: many speak at once, closing an article of speaker lines: nobody's commitment.
+_ALL_SAY = re.compile(
+    rf"^(?:各|与会|大家|代表们|委员们|多位|不少|众多)[^，。；“”]{{0,12}}?(?:{SPEECH_VERBS})[，,：:]"
+)
 # 报告提出, …: the report the speaker delivered goes on speaking for them.
 _REPORT_SAYS = re.compile(r"^(?:政府)?(?:工作)?报告(?:提出|指出|明确|强调|显示|部署)[，：,:]?")
 _VERB_OR_REPORT = (
@@ -187,13 +192,16 @@ class Walker:
             # A reporter's subheading between a speaker's paragraphs: nobody's words.
             self._unspoken(paragraph)
             return False
-        elif self.current.form != "line" and _OTHERS_SAY.match(text):
+        elif _ALL_SAY.match(text) or (self.current.form != "line" and _OTHERS_SAY.match(text)):
             # 各区和园区表示,…: someone unnamed speaks; the speaker's turn is over.
             self.current.context.append(paragraph)
             self.current = None
             self._unspoken(paragraph)
             return False
-        elif self.current.form == "reported" and _NARRATION.match(text):
+        elif (self.current.form == "reported" and _NARRATION.match(text)) or _REPORTER_SEES.match(
+            text
+        ):
+            # 记者注意到, … after speaker lines: the reporter sums up; the turn is over.
             self.current.context.append(paragraph)
             self.current = None
             self._unspoken(paragraph)
@@ -340,8 +348,10 @@ class Walker:
         text = paragraph.text
         previous = self.current
         tags: list[tuple[int, int, Block]] = []  # start, end (after verb), block
+        silent: list[Mention] = []  # named in this paragraph without a speech verb
         for mention in [] if own_only else find_mentions(text):
             if mention.verb_end < 0:
+                silent.append(mention)
                 # Named without speaking (记者采访了市经信局局长某某): they speak when a tag names them.
                 if mention.name not in self.names:
                     speaker = Speaker(mention.unit, mention.titles, mention.name, "", 0)
@@ -361,8 +371,12 @@ class Walker:
                 if any(start <= match.start() < end for start, end, _ in tags):
                     continue
                 earlier = [tag for tag in tags if tag[0] < match.start()]
+                named_before = [m for m in silent if m.end <= match.start()]
                 if match["who"] in "他她" and earlier:
                     block = max(earlier, key=lambda tag: tag[0])[2]  # 陈晓峰指出,…… 他强调,……
+                elif match["who"] in "他她" and named_before:
+                    # 县委书记某某把目光投向了…。他说,……: the person the narration just named.
+                    block = self._known(named_before[-1].name)
                 else:
                     block = self._known(match["who"], previous or self.last_reported)
                 if block and _opens_clause(text, match.start()):

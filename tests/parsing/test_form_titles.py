@@ -82,9 +82,8 @@ def test_a_title_line_that_is_itself_a_speaker_line():
     assert article.title == "市商务局局长张卫东：十四五期间打造国际消费中心城市"
     (department,) = article.departments
     assert (department.name, department.official.name, department.headline) == ("市商务局", "张卫东", "")
-    assert [c.title for c in department.commitments] == [
-        "我市将推动商贸流通提档升级", "下一步将加快培育世界级商圈"
-    ]
+    # A title states the action: subject and modal (我市将, 下一步将) are dropped.
+    assert [c.title for c in department.commitments] == ["推动商贸流通提档升级", "加快培育世界级商圈"]
 
 
 def test_a_title_naming_only_a_post_finds_its_holder_and_their_report():
@@ -101,7 +100,7 @@ def test_a_title_naming_only_a_post_finds_its_holder_and_their_report():
         "东西湖区", "张晓峰", ["区长"]
     )
     assert [c.title for c in department.commitments] == [
-        "东西湖区将全力建设网络安全人才与创新基地", "东西湖区要打造空港型国家物流枢纽"
+        "全力建设网络安全人才与创新基地", "打造空港型国家物流枢纽"
     ]
     assert article.city == "武汉"
 

@@ -1,6 +1,7 @@
 """The parse of the real article against the hand-written gold annotation."""
 
 import json
+import re
 import time
 from datetime import datetime
 
@@ -123,10 +124,14 @@ def test_to_dict_is_json_ready_in_the_agreed_shape(article):
     assert (data["article"]["city"], data["warnings"]) == ("武汉", [])
     assert data["article"]["published_at"] == "2020-12-22T07:08:00+08:00"
     department = data["departments"][5]
-    assert set(department) == {"name", "aliases", "official", "headline", "commitments"}
+    assert set(department) == {
+        "name", "aliases", "official", "officials", "headline", "commitments"
+    }
     assert department["official"] == {"name": "张贵达", "titles": ["党组书记", "局长"]}
+    assert department["officials"] == [department["official"]]
     commitment = department["commitments"][1]
-    assert set(commitment) == {"title", "text", "span", "themes", "goals", "targets"}
+    assert set(commitment) == {"title", "text", "span", "themes", "goals", "targets", "official"}
+    assert commitment["official"] == "张贵达"
     assert article.text[slice(*commitment["span"])] == commitment["text"]
     audit = data["departments"][6]["commitments"][1]
     assert audit["targets"] == [
@@ -142,3 +147,15 @@ def test_the_real_article_parses_well_under_two_seconds_when_warm(article):
     started = time.perf_counter()
     parse_article(raw)
     assert time.perf_counter() - started < 0.5
+
+
+def test_seed_titles_state_the_action_with_balanced_quotes(article):
+    """A title is the clause that states the action: no quotation mark or bracket left open, no
+    subject and modal in front (着力推进“三业联动”, not 全市三农部门将着力推进“三业联动)."""
+    titles = [c.title for d in article.departments for c in d.commitments]
+    for opening, closing in ("“”", "（）", "《》"):
+        assert not [t for t in titles if t.count(opening) != t.count(closing)], opening
+    assert not [t for t in titles if re.match(r"^[\u4e00-\u9fff]{1,8}?(?:将|要)(?:着力|深入)?推进", t)]
+    farming = next(d for d in article.departments if d.name == "市农业农村局")
+    (three,) = [c for c in farming.commitments if c.text.startswith("全市三农部门将着力推进")]
+    assert three.title == "着力推进“三业联动”"
