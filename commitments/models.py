@@ -380,6 +380,12 @@ class Commitment(models.Model):
         self._signal = value
 
     @property
+    def targets_to_meet(self):
+        """Its quantitative targets and deadlines, without baselines (past figures), from the
+        prefetched targets when `with_targets()` fetched them."""
+        return [target for target in self.targets.all() if target.kind != Target.Kind.BASELINE]
+
+    @property
     def silent_since(self):
         """The day of the latest published report, else the article's, else the import's."""
         if self.last_reported_on:

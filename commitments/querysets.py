@@ -28,6 +28,11 @@ def today():
 
 
 class CommitmentQuerySet(models.QuerySet):
+    def _related(self, name):
+        """The model behind one of Commitment's reverse relations: read from the model, since
+        models.py imports this module and an import back would be a cycle."""
+        return self.model._meta.get_field(name).related_model
+
     def for_department(self, department):
         return self.filter(department=department)
 
@@ -36,9 +41,7 @@ class CommitmentQuerySet(models.QuerySet):
 
     def with_related(self):
         """Everything a list row shows, in three queries whatever the number of rows."""
-        from .models import CommitmentGoal  # models imports this module
-
-        goal_links = CommitmentGoal.objects.select_related("goal")
+        goal_links = self._related("goal_links").objects.select_related("goal")
         return self.select_related("department", "official", "article").prefetch_related(
             "themes", Prefetch("goal_links", queryset=goal_links)
         )
@@ -113,10 +116,11 @@ class CommitmentQuerySet(models.QuerySet):
         return search.filter_by_terms(self, terms) if terms else self
 
     def having_targets(self, present=True):
-        """Commitments with (or, present=False, without) a quantitative target or deadline."""
-        from .models import Target  # models imports this module
-
-        has_target = Exists(Target.objects.filter(commitment=OuterRef("pk")))
+        """Commitments with (or, present=False, without) a quantitative target or deadline; a
+        baseline (a past figure) is neither."""
+        target = self._related("targets")
+        goals = target.objects.filter(commitment=OuterRef("pk")).exclude(kind=target.Kind.BASELINE)
+        has_target = Exists(goals)
         return self.filter(has_target if present else ~has_target)
 
     def with_targets(self):
@@ -125,9 +129,7 @@ class CommitmentQuerySet(models.QuerySet):
     def with_history(self):
         """The public status updates (withdrawn ones marked) and the amendments of each
         commitment, latest first, in two more queries."""
-        from .models import StatusUpdate  # models imports this module
-
-        public = StatusUpdate.objects.public().select_related("withdrawn_by")
+        public = self._related("updates").objects.public().select_related("withdrawn_by")
         return self.prefetch_related(
             Prefetch("updates", queryset=public, to_attr="public_updates"), "amendments"
         )
@@ -185,7 +187,9 @@ class CommitmentQuerySet(models.QuerySet):
         """Each commitment of `with_signal().with_schedule()` as a dict, with the lists
         `theme_names`, `goal_names` and `target_texts`, and the note, evidence link and day of
         its latest report: one query, read `chunk_size` rows at a time."""
-        from .models import CommitmentGoal, StatusUpdate, Target  # models imports this module
+        CommitmentGoal, StatusUpdate, Target = map(  # noqa: N806 (models, named as models)
+            self._related, ["goal_links", "updates", "targets"]
+        )
 
         def of_row(model):
             return model.objects.filter(commitment=OuterRef("pk")).order_by("pk")
@@ -194,7 +198,7 @@ class CommitmentQuerySet(models.QuerySet):
         rows = self.annotate(
             theme_names=ListOf(of_row(self.model.themes.through), "theme__name"),
             goal_names=ListOf(of_row(CommitmentGoal), "goal__name"),
-            target_texts=ListOf(of_row(Target), "text"),
+            target_texts=ListOf(of_row(Target).exclude(kind=Target.Kind.BASELINE), "text"),
             latest_note=Subquery(latest.values("note")[:1]),
             latest_evidence_url=Subquery(latest.values("evidence_url")[:1]),
         ).values(

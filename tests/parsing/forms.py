@@ -7,6 +7,27 @@ from commitments.parsing import parse_article
 
 ARTICLES = Path(__file__).resolve().parent / "articles"
 
+# The clauses of the reported-speech article (reported-wuhan.txt), which the traditional-
+# character copy of it must give alike.
+REPORTED_SPEECH_EXPECTED = {
+    "市商务局": ["武汉将加快建设国际消费中心城市", "我们将打造10条特色商业步行街", "推进跨境电商综合试验区建设"],
+    "市交通运输局": [
+        "完善综合交通体系",
+        "新增高速公路里程150公里",
+        "推动城市轨道交通运营里程达到606公里",
+        "新增A级物流企业50家",
+        "开辟更多国际航线",
+    ],
+    "市地方金融工作局": [
+        "大力引进各类金融机构",
+        "新增上市公司30家",
+        "要发展科技金融",
+        "完善普惠金融服务体系",
+        "加强金融风险监测预警",
+    ],
+    "江汉区": ["打造武汉中央商务区", "要深化“放管服”改革"],
+}
+
 
 def parse(name: str, **options):
     return parse_article((ARTICLES / name).read_bytes(), filename=name, **options)

@@ -5,7 +5,13 @@ round-up (names between spaces), and a district's WeChat post."""
 
 import pytest
 
-from .forms import all_commitments, commitment_matches, departments_of, parse, targets_of
+from .forms import (
+    all_commitments,
+    commitment_matches,
+    departments_of,
+    parse,
+    targets_of,
+)
 
 CASES = {
     "press-conference-nanjing.txt": (

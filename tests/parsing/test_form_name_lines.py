@@ -3,7 +3,13 @@ levels, a compound surname, and an article cut short."""
 
 import pytest
 
-from .forms import all_commitments, commitment_matches, departments_of, parse, targets_of
+from .forms import (
+    all_commitments,
+    commitment_matches,
+    departments_of,
+    parse,
+    targets_of,
+)
 
 EXPECTED = {
     "县发展和改革局": ["推动县经济开发区扩区调位", "我们要抢抓长江经济带发展机遇"],

@@ -4,7 +4,7 @@ conversion, every span still pointing into the original text."""
 import pytest
 
 from .forms import ARTICLES, all_commitments, commitment_matches
-from .test_form_reported_speech import EXPECTED
+from .forms import REPORTED_SPEECH_EXPECTED as EXPECTED
 
 opencc = pytest.importorskip("opencc")
 
