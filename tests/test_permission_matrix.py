@@ -12,6 +12,7 @@ import hashlib
 from dataclasses import dataclass, field
 
 import pytest
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -19,16 +20,20 @@ from django.core.cache import cache
 from django.db import transaction
 from django.urls import URLResolver, get_resolver, reverse
 
-from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from commitments.models import (
-    Amendment, CommitmentGoal, Goal, Plan, Statement, Target, Theme,
+    Amendment,
+    CommitmentGoal,
+    Goal,
+    Plan,
+    Statement,
+    Target,
+    Theme,
 )
 from commitments.status import Status
 from departments.models import REVIEWERS_GROUP
 from evidence.models import EvidenceDocument, Passage, Suggestion, TargetObservation
 
-from .admin_pages import change_form_data
-from .admin_pages import UPDATE
+from .admin_pages import UPDATE, change_form_data
 from .conftest import ARTICLE_PATH
 
 ROLES = ["anonymous", "editor_own", "editor_other", "reviewer", "superuser"]
@@ -359,7 +364,7 @@ class World:
         Suggestion.objects.create(
             passage=passage, commitment=cast.commitment_b, rank=2, score=3.0,
             state=Suggestion.State.ACCEPTED, decided_by=cast.editor_b,
-            decided_at=datetime.datetime(2023, 1, 11, tzinfo=datetime.timezone.utc),
+            decided_at=datetime.datetime(2023, 1, 11, tzinfo=datetime.UTC),
         )
         access = {"user_agent": "pytest", "ip_address": "127.0.0.1", "username": "x",
                   "http_accept": "*/*", "path_info": "/admin/login/"}
