@@ -8,9 +8,11 @@ others are listed one by one in OTHER_ROUTES.
 """
 
 import datetime
+import hashlib
 from dataclasses import dataclass, field
 
 import pytest
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -18,13 +20,21 @@ from django.core.cache import cache
 from django.db import transaction
 from django.urls import URLResolver, get_resolver, reverse
 
-from axes.models import AccessAttempt, AccessFailureLog, AccessLog
-from commitments.models import Amendment, CommitmentGoal, Goal, Statement, Target, Theme
+from commitments.models import (
+    Amendment,
+    CommitmentGoal,
+    Goal,
+    Plan,
+    Statement,
+    Target,
+    Theme,
+)
 from commitments.status import Status
 from departments.models import REVIEWERS_GROUP
+from evidence.models import EvidenceDocument, Passage, Suggestion, TargetObservation
 
-from .admin_pages import change_form_data
-from .admin_pages import UPDATE
+from .admin_pages import UPDATE, change_form_data
+from .conftest import ARTICLE_PATH
 
 ROLES = ["anonymous", "editor_own", "editor_other", "reviewer", "superuser"]
 STAFF = ROLES[1:]
@@ -55,6 +65,17 @@ MODEL_PERMISSIONS = {
     # The history is append-only: review and withdrawal have routes of their own.
     "commitments.statusupdate": {"editor": {V}, "reviewer": {V}, "superuser": {V}},
     "commitments.amendment": {"editor": {V}, "reviewer": {V}, "superuser": {V}},
+    # Plans are set up by superusers; no group is granted them.
+    "commitments.plan": {"editor": NONE, "reviewer": NONE, "superuser": ALL},
+    # Evidence (evidence/migrations/0002 grants 部门编辑 only; 审核人员 get nothing of it).
+    # A document is uploaded (the add page), never edited; nobody changes a passage or adds one.
+    "evidence.evidencedocument": {"editor": {V, A}, "reviewer": NONE, "superuser": {V, A, D}},
+    "evidence.passage": {"editor": {V}, "reviewer": NONE, "superuser": {V, D}},
+    # Decided on the review page only, by editors of the commitment's department; the list
+    # shows an editor only their departments' suggestions.
+    "evidence.suggestion": {"editor": {V}, "reviewer": NONE, "superuser": {V}},
+    # Editors record figures by accepting a suggestion, not here.
+    "evidence.targetobservation": {"editor": {V}, "reviewer": NONE, "superuser": ALL},
 }
 
 
@@ -96,9 +117,14 @@ def model_routes(label):
     def view_or_change(role):
         return bool({V, C} & permitted(role, label))
 
+    def hidden(role):
+        return role in HIDDEN_FROM.get(label, ())
+
     def change(role, method):
         if method == "GET":
-            return 200 if view_or_change(role) else 403
+            if not view_or_change(role):
+                return 403
+            return 302 if hidden(role) else 200
         if C not in permitted(role, label):
             return 403
         # An unchanged commitment form saves (302); empty forms of the others are refused (200).
@@ -122,7 +148,12 @@ def model_routes(label):
     return {
         prefix: Route(lambda w: f"/{prefix}", code(view_or_change)),
         f"{prefix}add/": Route(lambda w: f"/{prefix}add/", admin_only(add)),
-        f"{prefix}<path:object_id>/history/": Route(url("history/"), code(view_or_change)),
+        f"{prefix}<path:object_id>/history/": Route(
+            url("history/"),
+            admin_only(
+                lambda role, method: (302 if hidden(role) else 200) if view_or_change(role) else 403
+            ),
+        ),
         f"{prefix}<path:object_id>/delete/": Route(
             url("delete/"), admin_only(delete), lambda w: {"post": "yes"}
         ),
@@ -134,18 +165,26 @@ def model_routes(label):
     }
 
 
-# Deleting these is refused while commitments point at them (on_delete=PROTECT): 200, the page.
-PROTECTED = {"departments.department", "departments.official", "commitments.article"}
-# Deleting these would delete rows nobody may delete (status updates, goal links): refused, 403.
-CASCADES_TO_READ_ONLY = {"commitments.commitment", "commitments.goal"}
+# Deleting these is refused while commitments (or articles) point at them (on_delete=PROTECT):
+# 200, the page.
+PROTECTED = {"departments.department", "departments.official", "commitments.article",
+             "commitments.plan"}
+# Deleting these would delete rows nobody may delete (status updates, goal links, suggestions):
+# refused, 403.
+CASCADES_TO_READ_ONLY = {"commitments.commitment", "commitments.goal",
+                         "evidence.evidencedocument", "evidence.passage"}
 # The status of an empty add form posted by someone allowed to add (the form's errors).
-ADD_POST = {"commitments.commitment": 400}
+ADD_POST = {"commitments.commitment": 400, "evidence.evidencedocument": 400}
+# Roles whose admin queryset leaves the world's object out: its pages send them back to the
+# admin index (302), as for an object that does not exist.
+HIDDEN_FROM = {"evidence.suggestion": {"editor_other"}}
 # The status of a superuser's or reviewer's POST of a change form built from the page.
 CHANGE_POST = {"commitments.commitment": 302, "auth.group": 302, "auth.user": 200,
                "departments.department": 302, "departments.official": 302,
                "commitments.article": 302, "commitments.statement": 302,
                "commitments.goal": 302, "commitments.theme": 302,
-               "axes.accessattempt": 302, "axes.accesslog": 302, "axes.accessfailurelog": 302}
+               "axes.accessattempt": 302, "axes.accesslog": 302, "axes.accessfailurelog": 302,
+               "commitments.plan": 302, "evidence.targetobservation": 302}
 
 
 def staff_page(get=200, post=200):
@@ -154,6 +193,12 @@ def staff_page(get=200, post=200):
 
 def may_record(role):
     return role in {"editor_own", "reviewer", "superuser"}
+
+
+def may_decide_evidence(role):
+    """Editors of the commitment's department (and superusers); 审核人员 hold no evidence
+    permission."""
+    return role in {"editor_own", "superuser"}
 
 
 def reviewers_only(ok_get=200, ok_post=302):
@@ -171,6 +216,18 @@ OTHER_ROUTES = {
     "": Route(lambda w: "/", public()),
     "commitments/": Route(lambda w: "/commitments/", public()),
     "commitments/export.csv": Route(lambda w: "/commitments/export.csv", public()),
+    "commitments/export.xlsx": Route(lambda w: "/commitments/export.xlsx", public()),
+    "api/commitments/<int:pk>.json": Route(
+        lambda w: f"/api/commitments/{w.commitment.pk}.json", public()
+    ),
+    "plans/<slug:slug>/": Route(lambda w: f"/plans/{w.plan.slug}/", public()),
+    "plans/<slug:slug>/account/": Route(lambda w: f"/plans/{w.plan.slug}/account/", public()),
+    "articles/": Route(lambda w: "/articles/", public()),
+    "feeds/departments/<str:slug>/": Route(
+        lambda w: f"/feeds/departments/{w.commitment.department.slug}/", public()
+    ),
+    "feeds/goals/<slug:slug>/": Route(lambda w: "/feeds/goals/economy/", public()),
+    "evidence/<int:pk>/": Route(lambda w: f"/evidence/{w.document.pk}/", public()),
     "commitments/<int:pk>/": Route(lambda w: f"/commitments/{w.commitment.pk}/", public()),
     "api/commitments.json": Route(lambda w: "/api/commitments.json", public()),
     "goals/<slug:slug>/": Route(lambda w: "/goals/economy/", public()),
@@ -196,7 +253,7 @@ OTHER_ROUTES = {
     "admin/r/<path:content_type_id>/<path:object_id>/": Route(
         lambda w: w.view_on_site_url, staff_page(302, 302)
     ),
-    "admin/^(?P<app_label>auth|axes|departments|commitments)/$": Route(
+    "admin/^(?P<app_label>auth|axes|departments|commitments|evidence)/$": Route(
         lambda w: "/admin/commitments/", staff_page()
     ),
     "admin/(?P<url>.*)$": Route(lambda w: "/admin/no-such-page/", staff_page(404, 404)),
@@ -222,6 +279,20 @@ OTHER_ROUTES = {
         lambda w: f"/admin/commitments/statusupdate/{w.pending.pk}/review/",
         reviewers_only(),
         lambda w: {"decision": "approve"},
+    ),
+    # 上传文章: commitments.import_article, which only superusers hold. The preview writes nothing.
+    "admin/commitments/article/import/": Route(
+        lambda w: "/admin/commitments/article/import/",
+        admin_only(lambda role, method: 200 if role == "superuser" else 403),
+        lambda w: {"text": ARTICLE_PATH.read_text(encoding="utf-8")},
+    ),
+    "admin/evidence/suggestion/<int:pk>/review/": Route(
+        lambda w: f"/admin/evidence/suggestion/{w.suggestion.pk}/review/",
+        admin_only(
+            lambda role, method: (200 if method == "GET" else 302)
+            if may_decide_evidence(role) else 403
+        ),
+        lambda w: {"action": "reject"},
     ),
     "admin/commitments/statusupdate/<path:object_id>/withdraw/": Route(
         lambda w: f"/admin/commitments/statusupdate/{w.published.pk}/withdraw/",
@@ -269,6 +340,32 @@ class World:
             "reviewer": reviewer, "superuser": cast.superuser,
         }
         goal = Goal.objects.get(slug="economy")
+        self.plan = Plan.objects.get(slug="wuhan-14th")
+        Plan.objects.attach(self.commitment.article, self.plan)
+        target = Target.objects.create(
+            commitment=self.commitment, text="新增就业20万人", kind="quantity",
+            source_start=0, source_end=3,
+        )
+        text = "2022年全市新增就业22万人。审计实现全覆盖。"
+        self.document = EvidenceDocument.objects.create(
+            title="2022年政府工作报告", text=text, source="长江网",
+            published_at=datetime.date(2023, 1, 10),
+            sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        )
+        passage = Passage.objects.create(document=self.document, start=0, end=14,
+                                         text=text[:14])
+        # Pending, for the own department's commitment: the one the review route decides.
+        self.suggestion = Suggestion.objects.create(
+            passage=passage, commitment=self.commitment, score=12.5,
+            numbers=[{"value": 22, "unit": "万人", "target": target.pk,
+                      "target_text": target.text}],
+        )
+        # Accepted, for the other department's: shown on the document's public page.
+        Suggestion.objects.create(
+            passage=passage, commitment=cast.commitment_b, rank=2, score=3.0,
+            state=Suggestion.State.ACCEPTED, decided_by=cast.editor_b,
+            decided_at=datetime.datetime(2023, 1, 11, tzinfo=datetime.UTC),
+        )
         access = {"user_agent": "pytest", "ip_address": "127.0.0.1", "username": "x",
                   "http_accept": "*/*", "path_info": "/admin/login/"}
         self.objects = {
@@ -292,14 +389,20 @@ class World:
             "commitments.commitmentgoal": CommitmentGoal.objects.create(
                 commitment=self.commitment, goal=goal, keywords=["就业"]
             ),
-            "commitments.target": Target.objects.create(
-                commitment=self.commitment, text="新增就业20万人", kind="quantity",
-                source_start=0, source_end=3,
-            ),
+            "commitments.target": target,
             "commitments.statusupdate": self.published,
             "commitments.amendment": Amendment.objects.create(
                 commitment=self.commitment, field="due_date", old_value="2025-12-31",
                 new_value="2026-06-30", reason="测试",
+            ),
+            "commitments.plan": self.plan,
+            "evidence.evidencedocument": self.document,
+            "evidence.passage": passage,
+            "evidence.suggestion": self.suggestion,
+            "evidence.targetobservation": TargetObservation.objects.create(
+                target=target, value=22, unit="万人", observed_on=datetime.date(2022, 12, 31),
+                quote="2022年全市新增就业22万人。", document=self.document,
+                recorded_by=cast.superuser,
             ),
         }
         version = self.commitment.history.earliest()
@@ -344,6 +447,8 @@ SNAPSHOT_MODELS = [
     "commitments.HistoricalCommitment", "commitments.CommitmentGoal", "commitments.Target",
     "commitments.StatusUpdate", "commitments.Amendment", "commitments.Goal", "commitments.Theme",
     "departments.Department", "departments.Official", "auth.User", "auth.Group",
+    "commitments.Plan", "evidence.EvidenceDocument", "evidence.Passage", "evidence.Suggestion",
+    "evidence.RejectedPair", "evidence.TargetObservation",
 ]
 
 
@@ -355,6 +460,9 @@ def snapshot():
         rows[label] = list(model.objects.order_by("pk").values_list(*fields))
     rows["auth.User.groups"] = sorted(
         get_user_model().groups.through.objects.values_list("user_id", "group_id")
+    )
+    rows["commitments.Plan.goals"] = sorted(
+        Plan.goals.through.objects.values_list("plan_id", "goal_id")
     )
     return rows
 
