@@ -85,7 +85,9 @@ def overview_fragment(plan):
             ),
         ]
     title = plan.localized_name if plan else ""
-    return render_fragment("commitments/fragments/overview.html", context, title=title)
+    fragment = render_fragment("commitments/fragments/overview.html", context, title=title)
+    fragment.plan_slug = plan.slug if plan else ""  # the header's switch marks the plan shown
+    return fragment
 
 
 def plan_account(request, slug):

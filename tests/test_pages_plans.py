@@ -145,6 +145,13 @@ def test_the_header_switches_between_plans(client, plans):
     assert 'href="/plans/wuhan-15th/" aria-current="page">' in on_list
 
 
+def test_the_header_marks_the_plan_the_front_page_shows(client, plans):
+    shown = Plan.objects.shown_by_default()
+    front = html(client, "/")
+    assert f'href="/plans/{shown.slug}/" aria-current="page">' in front
+    assert front.count('aria-current="page">') == 2  # the plan, and 总览 in the site navigation
+
+
 def test_a_commitment_page_names_its_plan(client, plans):
     page = html(client, plans["old-water"].get_absolute_url())
     assert 'href="/plans/wuhan-14th/">十四五规划</a> <span class="badge plan-closed">' in page
