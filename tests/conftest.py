@@ -37,6 +37,7 @@ DATA_MIGRATIONS = [
     ("commitments.migrations.0002_create_goals", "create_goals"),
     ("departments.migrations.0002_create_editors_group", "create_editors_group"),
     ("evidence.migrations.0002_editors_review_evidence", "grant"),
+    ("evidence.migrations.0003_reviewers_review_evidence", "grant"),
     ("departments.migrations.0004_reviewers_group", "create_reviewers_group"),
     ("commitments.migrations.0009_plans", "create_plans"),
 ]

@@ -67,15 +67,15 @@ MODEL_PERMISSIONS = {
     "commitments.amendment": {"editor": {V}, "reviewer": {V}, "superuser": {V}},
     # Plans are set up by superusers; no group is granted them.
     "commitments.plan": {"editor": NONE, "reviewer": NONE, "superuser": ALL},
-    # Evidence (evidence/migrations/0002 grants 部门编辑 only; 审核人员 get nothing of it).
+    # Evidence (evidence/migrations/0002 grants 部门编辑, 0003 the same to 审核人员).
     # A document is uploaded (the add page), never edited; nobody changes a passage or adds one.
-    "evidence.evidencedocument": {"editor": {V, A}, "reviewer": NONE, "superuser": {V, A, D}},
-    "evidence.passage": {"editor": {V}, "reviewer": NONE, "superuser": {V, D}},
-    # Decided on the review page only, by editors of the commitment's department; the list
-    # shows an editor only their departments' suggestions.
-    "evidence.suggestion": {"editor": {V}, "reviewer": NONE, "superuser": {V}},
+    "evidence.evidencedocument": {"editor": {V, A}, "reviewer": {V, A}, "superuser": {V, A, D}},
+    "evidence.passage": {"editor": {V}, "reviewer": {V}, "superuser": {V, D}},
+    # Decided on the review page only, by editors of the commitment's department or reviewers;
+    # the list shows an editor only their departments' suggestions.
+    "evidence.suggestion": {"editor": {V}, "reviewer": {V}, "superuser": {V}},
     # Editors record figures by accepting a suggestion, not here.
-    "evidence.targetobservation": {"editor": {V}, "reviewer": NONE, "superuser": ALL},
+    "evidence.targetobservation": {"editor": {V}, "reviewer": {V}, "superuser": ALL},
 }
 
 
@@ -196,9 +196,8 @@ def may_record(role):
 
 
 def may_decide_evidence(role):
-    """Editors of the commitment's department (and superusers); 审核人员 hold no evidence
-    permission."""
-    return role in {"editor_own", "superuser"}
+    """Editors of the commitment's department, reviewers (every department) and superusers."""
+    return role in {"editor_own", "reviewer", "superuser"}
 
 
 def reviewers_only(ok_get=200, ok_post=302):
