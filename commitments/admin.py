@@ -31,7 +31,7 @@ from simple_history.template_utils import HistoricalRecordContextHelper
 from departments.models import Department, is_reviewer
 
 from .admin_import import import_view
-from .admin_lists import DateHierarchyChangeList
+from .admin_lists import DateHierarchyChangeList, ReadOnlyAdmin
 from .forms import GOALPOST_FIELDS, CommitmentAdminForm, StatusUpdateForm
 from .lineage import continuation_candidates
 from .models import (
@@ -517,18 +517,8 @@ class StatementAdmin(admin.ModelAdmin):
     search_fields = ["headline", "official__name", "department__name"]
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """Goal links and targets are goalposts: they change on the commitment's page, where a
-    reviewer's reason is required and each change is published, never here."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
+# Goal links and targets are goalposts: they change on the commitment's page, where a
+# reviewer's reason is required and each change is published, never in their own admin.
 
 
 @admin.register(CommitmentGoal)

@@ -15,14 +15,14 @@ from django.utils.translation import gettext_lazy
 
 from departments.models import is_reviewer
 
-from .admin_lists import DateHierarchyChangeList
+from .admin_lists import DateHierarchyChangeList, ReadOnlyAdmin
 from .forms import ReviewForm, WithdrawForm
 from .models import Amendment, StatusUpdate
 from .status import Review
 
 
 @admin.register(StatusUpdate)
-class StatusUpdateAdmin(admin.ModelAdmin):
+class StatusUpdateAdmin(ReadOnlyAdmin):
     """Every status update of every commitment. Reviewers open on the queue of 待审核 ones."""
 
     list_display = ["commitment", "department", "status", "progress", "reported_on", "author",
@@ -34,15 +34,6 @@ class StatusUpdateAdmin(admin.ModelAdmin):
 
     def get_changelist(self, request, **kwargs):
         return DateHierarchyChangeList
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     def changelist_view(self, request, extra_context=None):
         if request.method == "GET" and not request.GET and is_reviewer(request.user):
@@ -135,19 +126,10 @@ class StatusUpdateAdmin(admin.ModelAdmin):
 
 
 @admin.register(Amendment)
-class AmendmentAdmin(admin.ModelAdmin):
+class AmendmentAdmin(ReadOnlyAdmin):
     """Goalposts moved by reviewers, read-only: made through the commitment's page."""
 
     list_display = ["commitment", "field", "old_value", "new_value", "reason", "author", "made_at"]
     list_filter = ["field"]
     list_select_related = ["commitment", "author"]
     search_fields = ["commitment__title", "reason"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

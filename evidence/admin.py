@@ -15,9 +15,17 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from commitments.admin_lists import ReadOnlyAdmin
+
 from .forms import AcceptObservationForm, AcceptStatusForm, UploadForm
 from .importer import store
-from .models import EvidenceDocument, Passage, Suggestion, SuggestionDecided, TargetObservation
+from .models import (
+    EvidenceDocument,
+    Passage,
+    Suggestion,
+    SuggestionDecided,
+    TargetObservation,
+)
 
 # Characters of the document shown either side of the passage under review.
 CONTEXT_CHARS = 300
@@ -67,8 +75,9 @@ class EvidenceDocumentAdmin(admin.ModelAdmin):
 
 
 @admin.register(Suggestion)
-class SuggestionAdmin(admin.ModelAdmin):
-    """The review queue: each row a passage and one candidate commitment."""
+class SuggestionAdmin(ReadOnlyAdmin):
+    """The review queue: each row a passage and one candidate commitment, decided on the
+    review page only."""
 
     list_display = ["passage_excerpt", "commitment", "department", "score_display",
                     "numbers_display", "state", "review_link"]
@@ -78,16 +87,6 @@ class SuggestionAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).for_reviewer(request.user)
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        # Decisions go through the review page only.
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     def get_urls(self):
         review = path("<int:pk>/review/", self.admin_site.admin_view(self.review_view),

@@ -36,16 +36,7 @@ class Command(BaseCommand):
     def handle(self, username, departments, email, password, **options):
         wanted = find_departments(departments)
         group = editors_group()
-        user, created = get_user_model().objects.get_or_create(username=username)
-        user.is_staff = True
-        if email is not None:
-            user.email = email
-        if password is not None:
-            set_validated_password(user, password)
-        elif created:
-            user.set_unusable_password()
-        user.save()
-        user.groups.add(group)
+        user, created = enrol_staff(username, email, password, group)
         user.edited_departments.add(*wanted)
         self.report(user, created)
 
@@ -81,6 +72,22 @@ def editors_group():
         raise CommandError(
             _("缺少“%(group)s”组：请先运行 migrate。") % {"group": EDITORS_GROUP}
         ) from None
+
+
+def enrol_staff(username, email, password, group):
+    """The staff user `username` (created if new) in `group`; (user, created). A new user given
+    no password gets an unusable one; a password is checked by the validators first."""
+    user, created = get_user_model().objects.get_or_create(username=username)
+    user.is_staff = True
+    if email is not None:
+        user.email = email
+    if password is not None:
+        set_validated_password(user, password)
+    elif created:
+        user.set_unusable_password()
+    user.save()
+    user.groups.add(group)
+    return user, created
 
 
 def set_validated_password(user, password):

@@ -1,7 +1,6 @@
 """Set up a reviewer: a staff user in the 审核人员 group, who publishes, returns and withdraws
 status updates and may move goalposts with a reason."""
 
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
@@ -9,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from departments.models import REVIEWERS_GROUP
 
-from .create_editor import set_validated_password
+from .create_editor import enrol_staff
 
 
 class Command(BaseCommand):
@@ -30,16 +29,7 @@ class Command(BaseCommand):
             raise CommandError(
                 _("缺少“%(group)s”组：请先运行 migrate。") % {"group": REVIEWERS_GROUP}
             ) from None
-        user, created = get_user_model().objects.get_or_create(username=username)
-        user.is_staff = True
-        if email is not None:
-            user.email = email
-        if password is not None:
-            set_validated_password(user, password)
-        elif created:
-            user.set_unusable_password()
-        user.save()
-        user.groups.add(group)
+        user, created = enrol_staff(username, email, password, group)
         if created:
             message = _("已创建审核人员 %(user)s。")
         else:
