@@ -154,7 +154,8 @@ def _columns_of(parsed):
         yield field(Article, name), value
     for block in parsed.departments:
         yield field(Department, "name"), block.name
-        yield field(Official, "name"), block.official.name
+        for speaker in [block.official, *block.officials]:
+            yield field(Official, "name"), speaker.name
         yield field(Statement, "headline"), block.headline
         for item in block.commitments:
             yield field(Commitment, "title"), item.title
@@ -301,16 +302,26 @@ def sync_themes():
 
 
 def _store_statement(article, block, order, themes, goals, prune):
+    """The unit's statement, led by its first speaker; every speaker of the unit (a 区委书记 and a
+    区长, say) is an Official of the department, and each commitment keeps the one who said it."""
     department = _department_for(block)
-    official, _created = Official.objects.update_or_create(
-        department=department, name=block.official.name, defaults={"titles": block.official.titles}
-    )
+    officials = {
+        speaker.name: Official.objects.update_or_create(
+            department=department, name=speaker.name, defaults={"titles": speaker.titles}
+        )[0]
+        for speaker in [block.official, *block.officials]
+    }
+    lead = officials[block.official.name]
     Statement.objects.update_or_create(
         article=article,
         department=department,
-        defaults={"official": official, "headline": block.headline, "order": order},
+        defaults={"official": lead, "headline": block.headline, "order": order},
     )
-    _sync_commitments(article, department, official, block.commitments, themes, goals, prune)
+
+    def speaker_of(item):
+        return officials.get(getattr(item, "official", ""), lead)
+
+    _sync_commitments(article, department, speaker_of, block.commitments, themes, goals, prune)
 
 
 def _department_for(block):
@@ -325,7 +336,7 @@ def _department_for(block):
     return department
 
 
-def _sync_commitments(article, department, official, parsed_items, themes, goals, prune):
+def _sync_commitments(article, department, speaker_of, parsed_items, themes, goals, prune):
     """Update commitments in place, matched by title, then by position; history is kept.
 
     The stored rows are locked first (as update_status locks them), so each is read with its
@@ -341,10 +352,10 @@ def _sync_commitments(article, department, official, parsed_items, themes, goals
         commitment = matches.get(order)
         if commitment is None:
             commitment = Commitment(article=article, department=department)
-            _set_source(commitment, official, order, item)
+            _set_source(commitment, speaker_of(item), order, item)
             commitment.save()
         else:
-            changed = _set_source(commitment, official, order, item)
+            changed = _set_source(commitment, speaker_of(item), order, item)
             if changed:
                 commitment.version += 1  # an admin form loaded before now is stale
             commitment.save(update_fields=[*SOURCE_COLUMNS, "version", "updated_at"])

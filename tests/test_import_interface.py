@@ -3,6 +3,7 @@ and re-imports that write source columns only."""
 
 import datetime
 import json
+from pathlib import Path
 
 import pytest
 from django.utils import translation
@@ -14,6 +15,8 @@ from commitments import importer
 from commitments.models import Article, Commitment, Target
 from commitments.parsing import parse_article
 from commitments.status import Status
+
+SAME_UNIT = Path(__file__).resolve().parent / "parsing/articles/same-unit-two-speakers-county.txt"
 
 pytestmark = pytest.mark.django_db
 
@@ -133,3 +136,14 @@ def test_only_a_web_address_is_kept_as_the_url(article_path, url):
     parsed.url = url
     importer.store_article(parsed)
     assert Article.objects.get().url == ""
+
+
+def test_each_speaker_of_a_unit_is_an_official_of_their_own_commitments():
+    article = importer.read_article(SAME_UNIT.read_bytes(), filename=SAME_UNIT.name)
+    block = next(block for block in article.departments if len(block.officials) > 1)
+    importer.store_article(article)
+    stored = Commitment.objects.filter(department__name=block.name).order_by("order")
+    said_by = [commitment.official.name for commitment in stored.select_related("official")]
+    assert said_by == [item.official for item in block.commitments]
+    assert len(set(said_by)) == len(block.officials) > 1
+    assert stored.first().official.titles == block.officials[0].titles
