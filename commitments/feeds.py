@@ -34,7 +34,7 @@ class LatestUpdatesFeed(Feed):
         scope = self.commitment_filter(obj)
         updates = StatusUpdate.objects.published().filter(**scope).latest_first().with_related()
         amendments = Amendment.objects.filter(**scope).select_related("commitment__department")
-        items = [*updates[:FEED_LENGTH], *amendments.distinct()[:FEED_LENGTH]]
+        items = [*updates[:FEED_LENGTH], *amendments[:FEED_LENGTH]]
         items.sort(key=order_key, reverse=True)
         return items[:FEED_LENGTH]
 

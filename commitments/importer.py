@@ -222,16 +222,13 @@ def _number_range(field):
 
 
 def _article_extras(parsed):
-    """Fields of newer parses stored when the model has room for them."""
-    extras = {}
-    names = {field.name for field in Article._meta.get_fields()}
-    if "url" in names:
-        url = (getattr(parsed, "url", None) or "").strip()
-        # Only a web address is kept: pages may link it (never javascript: or data: ones).
-        extras["url"] = url if url.lower().startswith(("http://", "https://")) else ""
-    if "city" in names:
-        extras["city"] = getattr(parsed, "city", None) or ""
-    return extras
+    """The article's original address and city, as stored."""
+    url = (parsed.url or "").strip()
+    # Only a web address is kept: pages may link it (never javascript: or data: ones).
+    return {
+        "url": url if url.lower().startswith(("http://", "https://")) else "",
+        "city": parsed.city or "",
+    }
 
 
 def store_article(parsed, prune=False, plan=None):

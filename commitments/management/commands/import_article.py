@@ -49,7 +49,7 @@ class Command(BaseCommand):
         except (ArticleParseError, ArticleImportError) as error:
             raise CommandError(f"{file}: {error}") from None
         if as_json:
-            self.stdout.write(json.dumps(parse_as_dict(parsed), ensure_ascii=False, indent=2))
+            self.stdout.write(json.dumps(parsed.to_dict(), ensure_ascii=False, indent=2))
         elif dry_run:
             count = sum(len(block.commitments) for block in parsed.departments)
             self.stdout.write(
@@ -69,20 +69,8 @@ class Command(BaseCommand):
             self.stdout.write(result.plan_message)
 
     def print_warnings(self, file, parsed):
-        for warning in getattr(parsed, "warnings", None) or []:
+        for warning in parsed.warnings:
             self.stderr.write(self.style.WARNING(f"{file}: {warning}"))
-
-
-def parse_as_dict(parsed):
-    """The parse's JSON form: today's keys, plus the newer ones whichever parser made it."""
-    data = parsed.to_dict()
-    article = data.setdefault("article", {})
-    article.setdefault("url", getattr(parsed, "url", None) or "")
-    article.setdefault("city", getattr(parsed, "city", None) or "")
-    if getattr(parsed, "format", None):
-        article.setdefault("format", parsed.format)
-    data.setdefault("warnings", list(getattr(parsed, "warnings", None) or []))
-    return data
 
 
 OUTCOMES = {
