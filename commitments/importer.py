@@ -7,8 +7,6 @@ belong to `Commitment.update_status`, and the rows are locked so that the two qu
 """
 
 import hashlib
-import inspect
-import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -62,7 +60,13 @@ def read_article(raw, filename=None, city=None):
     """
     check_raw_size(raw)
     try:
-        parsed = parse_article(raw, **_supported_arguments(filename=filename, city=city or None))
+        parsed = parse_article(
+            raw,
+            filename=filename,
+            city=city or None,
+            max_commitments=MAX_COMMITMENTS,
+            max_departments=MAX_DEPARTMENTS,
+        )
     except ArticleParseError as error:
         too_large = _counted_refusal(error)
         if too_large:
@@ -79,13 +83,7 @@ def _counted_refusal(error):
     found; the refusal is then the same sentence as check_limits'. None for any other error.
     """
     what, count, limit = (getattr(error, name, None) for name in ("what", "count", "limit"))
-    if count is None:  # a parser whose error carries no numbers: read them from its sentence
-        found = re.search(r"has (\d+) (speakers|departments|commitments), over the limit of (\d+)",
-                          str(error))
-        if not found:
-            return None
-        count, what, limit = int(found[1]), found[2], int(found[3])
-    if what in ("speakers", "departments"):
+    if what == "departments":
         return ArticleLimitError(_departments_message(count, limit))
     if what == "commitments":
         return ArticleLimitError(_commitments_message(count, limit))
@@ -102,14 +100,6 @@ def _commitments_message(count, limit):
     return _("文章有 %(count)d 条承诺,超过每篇 %(limit)d 条的上限,未写入任何内容。") % {
         "count": count, "limit": limit
     }
-
-
-def _supported_arguments(**arguments):
-    """The keyword arguments parse_article accepts (the parser gains them over time)."""
-    parameters = inspect.signature(parse_article).parameters
-    limits = {"max_commitments": MAX_COMMITMENTS, "max_departments": MAX_DEPARTMENTS}
-    wanted = {**arguments, **limits}
-    return {name: value for name, value in wanted.items() if name in parameters}
 
 
 def check_raw_size(raw):
