@@ -194,7 +194,7 @@ class CommitmentQuerySet(models.QuerySet):
         def of_row(model):
             return model.objects.filter(commitment=OuterRef("pk")).order_by("pk")
 
-        latest = StatusUpdate.objects.filter(commitment=OuterRef("pk")).latest_first()
+        latest = StatusUpdate.objects.filter(commitment=OuterRef("pk")).published().latest_first()
         rows = self.annotate(
             theme_names=ListOf(of_row(self.model.themes.through), "theme__name"),
             goal_names=ListOf(of_row(CommitmentGoal), "goal__name"),

@@ -1,5 +1,6 @@
 """Bounds on how long a web worker waits for PostgreSQL, so that a silent database is a 503."""
 
+import contextlib
 import select
 
 from django.db.utils import OperationalError
@@ -39,3 +40,20 @@ def bound_waits(seconds):
                 raise DatabaseSilent(f"the database sent nothing for {seconds:g} s")
 
     psycopg2.extensions.set_wait_callback(wait)
+
+
+@contextlib.contextmanager
+def unbounded_waits():
+    """psycopg2 waits inside libpq for the block: COPY refuses to run through a wait callback.
+
+    Process-wide, like bound_waits(): safe in gunicorn's sync workers, where a request has its
+    process to itself. The server's statement_timeout still bounds the statement itself.
+    """
+    import psycopg2.extensions
+
+    callback = psycopg2.extensions.get_wait_callback()
+    psycopg2.extensions.set_wait_callback(None)
+    try:
+        yield
+    finally:
+        psycopg2.extensions.set_wait_callback(callback)

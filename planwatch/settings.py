@@ -139,6 +139,9 @@ DATABASES = {
 # (planwatch.database): a frozen connection is then a 503 within 5 s (docs/operations.md).
 DATABASE_STATEMENT_TIMEOUT = float(os.environ.get("DATABASE_STATEMENT_TIMEOUT", "0"))
 DATABASE_ANSWER_TIMEOUT = DATABASE_STATEMENT_TIMEOUT + 1 if DATABASE_STATEMENT_TIMEOUT else None
+# The full CSV export's one COPY statement may take longer than a page's (a million rows: ~10 s);
+# below gunicorn's 30-s worker timeout.
+DATABASE_EXPORT_TIMEOUT = float(os.environ.get("DATABASE_EXPORT_TIMEOUT", "25"))
 
 
 def postgresql_options(options, statement_timeout):
