@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
 from commitments.account import OUTCOMES, account
 from commitments.status import Signal, Status
@@ -198,8 +199,8 @@ def xlsx_file(rows, commitments, plan_name=""):
             if sheet is not None:
                 close_sheet(sheet, count)
             department, count = row["department"], 0
-            header = [str(label) for label in FIELDS.values()]
-            sheet = new_sheet(workbook, sheet_name(department, names), header)
+            widths = [WIDTHS.get(key, DEFAULT_WIDTH) for key in FIELDS]
+            sheet = new_sheet(workbook, sheet_name(department, names), header(), widths)
         sheet.append([xlsx_cell(sheet, key, row[key]) for key in FIELDS])
         count += 1
     if sheet is not None:
@@ -212,8 +213,14 @@ def xlsx_file(rows, commitments, plan_name=""):
 
 def write_summary(workbook, totals, departments, plan_name):
     outcomes = [str(label) for label, _statuses in OUTCOMES.values()]
-    header = [_("部门"), _("承诺数"), *outcomes, _("兑现率（%）"), _("平均进度（%）")]
-    sheet = new_sheet(workbook, str(_("汇总")), [str(label) for label in header])
+    columns = [_("部门"), _("承诺数"), *outcomes, _("兑现率（%）"), _("平均进度（%）")]
+    sheet = new_sheet(
+        workbook,
+        str(_("汇总")),
+        [str(label) for label in columns],
+        SUMMARY_WIDTHS,
+        one_page_wide=True,
+    )
     for row in [*departments, {**totals, "department__name": str(_("合计"))}]:
         sheet.append(
             [
@@ -230,10 +237,31 @@ def write_summary(workbook, totals, departments, plan_name):
         sheet.append([str(_("规划")), plan_name])
 
 
-def new_sheet(workbook, title, header):
+# Column widths in characters (a Chinese character counts about two); others get DEFAULT_WIDTH.
+WIDTHS = {
+    "title": 32, "plan": 14, "department": 26, "official": 24, "themes": 18, "goals": 22,
+    "status_label": 10, "due_date": 12, "last_reported_on": 14, "signal_label": 10,
+    "targets": 30, "quote": 50, "latest_note": 36, "evidence_url": 30, "url": 36,
+}
+DEFAULT_WIDTH = 11
+SUMMARY_WIDTHS = [26, 9, 9, 10, 9, 9, 11, 13, 14]
+
+
+def new_sheet(workbook, title, header, widths=(), one_page_wide=False):
+    """A sheet that keeps its header in view, on screen and on every printed page (A4
+    landscape, gridlines printed; a summary on one page's width)."""
     sheet = workbook.create_sheet(title)
     # The pane and the column widths are written with the sheet's first row: set them before.
     sheet.freeze_panes = "A2"
+    for index, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = Worksheet.PAPERSIZE_A4
+    sheet.print_options.gridLines = True
+    if one_page_wide:
+        sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+        sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = "1:1"
     sheet.header_width = len(header)
     sheet.append(header)
     return sheet

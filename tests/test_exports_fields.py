@@ -203,6 +203,23 @@ def test_workbook_rows_dates_percentages_and_links(client, commitment):
     assert row["latest_note"].value == "完成一半审计"
 
 
+def test_workbook_reads_and_prints_as_a_ledger(client, commitment):
+    """Columns wide enough for their text; printed on A4 landscape with gridlines, the
+    header row repeated on every page."""
+    book = workbook(client)
+    sheet, summary = book["市审计局"], book["汇总"]
+    widths = {key: sheet.column_dimensions[cell.column_letter].width
+              for key, cell in zip(FIELDS, sheet[1])}
+    assert widths["quote"] > widths["title"] > widths["status_label"]
+    assert summary.column_dimensions["A"].width >= 20
+    for printed in (sheet, summary):
+        assert printed.page_setup.orientation == "landscape"
+        assert str(printed.page_setup.paperSize) == printed.PAPERSIZE_A4
+        assert printed.print_title_rows == "$1:$1"
+        assert printed.print_options.gridLines
+    assert summary.sheet_properties.pageSetUpPr.fitToPage and summary.page_setup.fitToWidth == 1
+
+
 def test_workbook_takes_the_lists_filters(client, commitment):
     make_commitment(make_department(name="市水务局"), title="治水", status=Status.DONE, progress=100)
     assert workbook(client, status="done").sheetnames == ["汇总", "市水务局"]
