@@ -1,31 +1,23 @@
 """Public pages of departments: every department's progress, and one department's commitments."""
 
-from functools import partial
-
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from commitments.models import Commitment
 from commitments.status import Status
 from departments.models import Department
-from pagecache.fragments import render_fragment
 
 from . import charts
-from .scope import cached_page, mean_lag, plan_in_query, plan_query
+from .pages import Page, cached_page
+from .scope import mean_lag, plan_in_query, plan_query
 
 # A department page lists this many commitments; the filtered list has them all.
 LISTED = 60
 
 
-def department_list(request):
-    plan_slug = request.GET.get("plan", "")
-    fragment = cached_page(
-        f"departments:{plan_slug}", partial(department_list_fragment, request.GET)
-    )
-    return render(request, "dashboards/department_list.html", {"fragment": fragment})
-
-
-def department_list_fragment(query):
+@cached_page("dashboards/department_list.html", query=["plan"])
+def department_list(query):
     """Every department with its officials, commitment count and progress: four queries.
     Within a plan (`?plan=`), only the departments with commitments in it."""
     plan = plan_in_query(query)
@@ -34,21 +26,14 @@ def department_list_fragment(query):
     )
     if plan is not None:
         departments = [d for d in departments if d.commitment_count]
-    return render_fragment(
-        "dashboards/fragments/department_list.html",
+    return Page(
         {"departments": departments, "plan": plan, "plan_query": plan_query(plan)},
+        title=pgettext("plural", "部门"),
     )
 
 
-def department_detail(request, slug):
-    plan_slug = request.GET.get("plan", "")
-    fragment = cached_page(
-        f"department:{slug}:{plan_slug}", partial(department_fragment, slug, request.GET)
-    )
-    return render(request, "dashboards/department_detail.html", {"fragment": fragment})
-
-
-def department_fragment(slug, query):
+@cached_page("dashboards/department_detail.html", query=["plan"])
+def department_detail(query, slug):
     """Officials, statements, figures, 序时进度, charts and the first commitments: twelve
     queries."""
     department = get_object_or_404(Department, slug=slug)
@@ -81,9 +66,7 @@ def department_fragment(slug, query):
                 **filters,
             ),
         ]
-    return render_fragment(
-        "dashboards/fragments/department_detail.html", context, title=department.name
-    )
+    return Page(context, title=department.name)
 
 
 def by_status(commitments):

@@ -10,7 +10,6 @@ from django.utils import timezone
 from django.utils.translation import get_language
 
 from commitments.models import Plan
-from pagecache.fragments import cached_fragment
 
 SLUG = re.compile(r"[-\w]+")
 
@@ -88,15 +87,3 @@ def site_plans():
             credits.setdefault((source, day), None)
     site.credits = list(credits)[:CREDITED]
     return site
-
-
-def cached_page(name, render):
-    """cached_fragment(name, render) whose fragment also carries site_plans(), so that a page
-    served from the cache reads neither again."""
-
-    def render_with_site():
-        fragment = render()
-        fragment.site = site_plans()
-        return fragment
-
-    return cached_fragment(name, render_with_site)

@@ -1,7 +1,5 @@
 """Public pages of commitments: plans and their account, the list, its exports, goals, articles."""
 
-from functools import partial
-
 from django.core.paginator import Paginator
 from django.db import connection
 from django.http import (
@@ -9,7 +7,6 @@ from django.http import (
     Http404,
     HttpResponseBadRequest,
     JsonResponse,
-    QueryDict,
     StreamingHttpResponse,
 )
 from django.shortcuts import get_object_or_404, render
@@ -21,11 +18,11 @@ from commitments.models import Article, Commitment, Goal, Plan, StatusUpdate
 from commitments.querysets import today
 from commitments.status import Status
 from evidence.queries import evidence_for
-from pagecache.fragments import render_fragment
 
 from . import charts, csv_copy, exports
 from .filters import CommitmentFilter
-from .scope import cached_page, plan_in_query, plan_query
+from .pages import Page, cached_page
+from .scope import plan_in_query, plan_query
 
 PAGE_SIZE = 25
 MAX_PAGES = 200
@@ -35,25 +32,23 @@ LATEST_UPDATES = 8
 # The account lists this many unrated commitments; the list filtered by status has them all.
 UNRATED_LISTED = 500
 EXPORT_CHUNK = exports.EXPORT_CHUNK
+# The parameters the list reads, in a fixed order: all that its rendering depends on.
+LIST_QUERY = [*CommitmentFilter.base_filters, "page"]
 
 
-def overview(request):
+@cached_page("dashboards/overview.html")
+def overview():
     """The plan shown by default (Plan.objects.shown_by_default()); every commitment when no
     plan has any, as before plans existed."""
-    fragment = cached_page(
-        "overview", lambda: overview_fragment(Plan.objects.shown_by_default())
-    )
-    return render(request, "dashboards/overview.html", {"fragment": fragment})
+    return overview_page(Plan.objects.shown_by_default())
 
 
-def plan_overview(request, slug):
-    fragment = cached_page(
-        f"plan:{slug}", lambda: overview_fragment(get_object_or_404(Plan, slug=slug))
-    )
-    return render(request, "dashboards/overview.html", {"fragment": fragment})
+@cached_page("dashboards/overview.html")
+def plan_overview(slug):
+    return overview_page(get_object_or_404(Plan, slug=slug))
 
 
-def overview_fragment(plan):
+def overview_page(plan):
     """Totals, status, progress per goal and per department, latest updates, the plan's
     articles: eight queries."""
     commitments = Commitment.objects.for_plan(plan)
@@ -85,18 +80,11 @@ def overview_fragment(plan):
                 **filters,
             ),
         ]
-    title = plan.localized_name if plan else ""
-    fragment = render_fragment("dashboards/fragments/overview.html", context, title=title)
-    fragment.plan_slug = plan.slug if plan else ""  # the header's switch marks the plan shown
-    return fragment
+    return Page(context, title=_("总览"))
 
 
-def plan_account(request, slug):
-    fragment = cached_page(f"account:{slug}", partial(account_fragment, slug))
-    return render(request, "dashboards/plan_account.html", {"fragment": fragment})
-
-
-def account_fragment(slug):
+@cached_page("dashboards/plan_account.html")
+def plan_account(slug):
     """The plan's outcomes in total and per department, and its unrated commitments: four
     queries, however many commitments."""
     plan = get_object_or_404(Plan, slug=slug)
@@ -116,40 +104,18 @@ def account_fragment(slug):
         "unrated": unrated[:UNRATED_LISTED],
         "unrated_listed": UNRATED_LISTED,
     }
-    return render_fragment(
-        "dashboards/fragments/plan_account.html",
-        context,
-        title=_("%(plan)s期末账本") % {"plan": plan.localized_name},
-    )
+    return Page(context, title=_("%(plan)s期末账本") % {"plan": plan.localized_name})
 
 
-def commitment_list(request):
-    params = list_params(request.GET)
-    fragment = cached_page(f"list?{params.urlencode()}", partial(list_fragment, params))
-    return render(
-        request, "dashboards/commitment_list.html", {"fragment": fragment}, status=fragment.status
-    )
-
-
-def list_params(query):
-    """The parameters the list reads, in a fixed order: all that its rendering depends on."""
-    params = QueryDict(mutable=True)
-    for name in [*CommitmentFilter.base_filters, "page"]:
-        if name in query:
-            params.setlist(name, query.getlist(name))
-    return params
-
-
-def list_fragment(params):
+@cached_page("dashboards/commitment_list.html", query=LIST_QUERY, scripts=["js/filters.js"])
+def commitment_list(query):
     """The filter form, the count and a page of rows, or the form's errors (400)."""
-    filterset = CommitmentFilter(
-        params, queryset=Commitment.objects.as_list_rows().with_schedule()
-    )
-    context = {"filter": filterset, "params": params}
+    filterset = CommitmentFilter(query, queryset=Commitment.objects.as_list_rows().with_schedule())
+    context = {"filter": filterset, "params": query}
     if not filterset.is_valid():
-        return render_fragment("dashboards/fragments/commitment_list.html", context, status=400)
-    context["page"] = CappedPaginator(filterset.qs, PAGE_SIZE).get_page(params.get("page"))
-    return render_fragment("dashboards/fragments/commitment_list.html", context)
+        return Page(context, title=_("承诺列表"), status=400)
+    context["page"] = CappedPaginator(filterset.qs, PAGE_SIZE).get_page(query.get("page"))
+    return Page(context, title=_("承诺列表"))
 
 
 class CappedPaginator(Paginator):
@@ -247,7 +213,10 @@ def filter_errors(filterset):
     )
 
 
-def commitment_detail(request, pk):
+@cached_page("dashboards/commitment_detail.html")
+def commitment_detail(pk):
+    """The commitment, its source, targets, timeline, evidence and lineage: eight queries, nine
+    when it has quantitative targets."""
     commitment = get_object_or_404(
         Commitment.objects.with_related()
         .with_targets()
@@ -258,20 +227,12 @@ def commitment_detail(request, pk):
         .prefetch_related("continued_by__article__plan"),
         pk=pk,
     )
-    return render(request, "dashboards/commitment_detail.html", {
-        "commitment": commitment, "evidence": evidence_for(commitment),
-    })
+    context = {"commitment": commitment, "evidence": evidence_for(commitment)}
+    return Page(context, title=commitment.title)
 
 
-def goal_detail(request, slug):
-    plan_slug = request.GET.get("plan", "")
-    fragment = cached_page(
-        f"goal:{slug}:{plan_slug}", partial(goal_fragment, slug, request.GET)
-    )
-    return render(request, "dashboards/goal_detail.html", {"fragment": fragment})
-
-
-def goal_fragment(slug, query):
+@cached_page("dashboards/goal_detail.html", query=["plan"])
+def goal_detail(query, slug):
     """What the goal rests on, progress by department, the first commitments: eight queries."""
     goal = get_object_or_404(Goal, slug=slug)
     plan = plan_in_query(query)
@@ -302,7 +263,7 @@ def goal_fragment(slug, query):
                 **filters,
             ),
         ]
-    return render_fragment("dashboards/fragments/goal_detail.html", context, title=str(goal))
+    return Page(context, title=str(goal))
 
 
 def article_list(request):

@@ -63,8 +63,8 @@ PAGES = {
     "xlsx export, all rows": (lambda d, f: "/commitments/export.xlsx", 4, 4),
     "one commitment as JSON": (lambda d, f: f"/api/commitments/{d.commitments[2].pk}.json", 1, 1),
     # The timeline (public updates, amendments of goalposts), the evidence (accepted quotes,
-    # figures observed for its targets) and the plan's lineage.
-    "commitment": (lambda d, f: d.commitments[2].get_absolute_url(), 10, 10),
+    # figures observed for its targets) and the plan's lineage; cached, the data version besides.
+    "commitment": (lambda d, f: d.commitments[2].get_absolute_url(), 11, 1),
     "article": (lambda d, f: Article.objects.latest("pk").get_absolute_url(), 3, 3),
     "articles": (lambda d, f: "/articles/", 2, 2),
     "feed": (lambda d, f: "/feeds/updates/", 2, 2),  # updates, then amendments

@@ -1,15 +1,20 @@
 """A commitment's page and its article's page: the source quoted exactly, everything escaped."""
 
 import datetime
+import re
 from collections import namedtuple
 
 import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from commitments.models import CommitmentGoal, Goal, Target
 from commitments.status import Status
 from commitments.templatetags.source_text import article_paragraphs, paragraph_around
 
 from .factories import make_article, make_commitment, make_department, make_theme
+from .pages import content
 
 pytestmark = pytest.mark.django_db
 
@@ -164,3 +169,41 @@ def test_article_page_highlights_and_links_every_commitment(client, commitment):
     assert "<mark>第二段&lt;b&gt;加粗&lt;/b&gt;。</mark>" in html
     assert "第一段。" in html and "其后一句。" in html
     assert "2 项承诺" in html
+
+
+def test_a_second_visit_is_served_from_the_cache(client, commitment, django_assert_num_queries):
+    url = commitment.get_absolute_url()
+    with CaptureQueriesContext(connection) as afresh:
+        first = content(client, url)
+    with django_assert_num_queries(1):  # the data version
+        assert content(client, url) == first
+    assert len(afresh) > 1
+
+
+def test_a_status_update_shows_on_the_next_visit(client, commitment):
+    url = commitment.get_absolute_url()
+    assert "尚无进展记录" in content(client, url)
+    commitment.update_status(status=Status.PARTIAL, progress=60, note="建成60个")
+    page = content(client, url)
+    assert "建成60个" in page and "部分完成" in page and "60%" in page
+    assert "尚无进展记录" not in page
+
+
+def test_an_unknown_commitment_is_looked_up_again_not_cached(client, commitment):
+    url = f"/commitments/{commitment.pk + 1}/"
+    assert client.get(url).status_code == 404
+    with CaptureQueriesContext(connection) as again:
+        assert client.get(url).status_code == 404
+    assert any("commitments_commitment" in query["sql"] for query in again)
+
+
+def test_a_cached_commitment_page_carries_each_visitors_own_language_switch(client, commitment):
+    url = commitment.get_absolute_url()
+    client.get(url)
+    visitor = Client(enforce_csrf_checks=True)
+    html = visitor.get(url).content.decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+    response = visitor.post(
+        "/i18n/setlang/", {"language": "en", "next": url, "csrfmiddlewaretoken": token}
+    )
+    assert response.status_code == 302
