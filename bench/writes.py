@@ -10,11 +10,15 @@ import random
 import threading
 import time
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from django.db import connection
 
 from bench.measure import fetch
+
+# Threads checking updates, and how long a check waits for the server.
+CHECKERS, CHECK_TIMEOUT = 8, 60
 
 
 def writable_commitments(department_slug, goal_slug, limit=200):
@@ -81,27 +85,41 @@ class Visibility:
 
 
 def write_and_check(server, writer, *, per_second, seconds, stop):
-    """Record `per_second` updates a second for `seconds`, each followed by a request of the
-    commitment's page and of its JSON, which must show it. Late updates are not made up for."""
+    """Record `per_second` updates a second for `seconds`. After each, other threads request the
+    commitment's page and its JSON, which must show it; a slow server delays the checks, not the
+    updates. Late updates are not made up for."""
     result = Visibility()
     started = time.monotonic()
     try:
-        for number in itertools.count():
-            due = started + number / per_second
-            if due >= started + seconds or stop.is_set():
-                break
-            time.sleep(max(0.0, due - time.monotonic()))
-            result.lag_seconds.append(time.monotonic() - due)
-            pk, progress, note = writer.write()
-            result.updates += 1
-            page = fetch(server, f"/commitments/{pk}/", keep_body=True)
-            api = fetch(server, f"/api/commitments/{pk}.json", keep_body=True)
-            result.errors += (not page.ok) + (not api.ok)
-            result.missed_page += page.ok and note.encode() not in page.body
-            result.missed_json += api.ok and not shows(api.body, note, progress)
+        with ThreadPoolExecutor(max_workers=CHECKERS) as checkers:
+            checks = []
+            for number in itertools.count():
+                due = started + number / per_second
+                if due >= started + seconds or stop.is_set():
+                    break
+                time.sleep(max(0.0, due - time.monotonic()))
+                result.lag_seconds.append(time.monotonic() - due)
+                checks.append(checkers.submit(check, server, *writer.write()))
+                result.updates += 1
+            for outcome in checks:
+                page, api = outcome.result()
+                result.errors += (page is None) + (api is None)
+                result.missed_page += page is False
+                result.missed_json += api is False
     finally:
         connection.close()
     return result
+
+
+def check(server, pk, progress, note):
+    """Whether the commitment's page and its JSON show the update: True, False, or None when the
+    request failed."""
+    page = fetch(server, f"/commitments/{pk}/", timeout=CHECK_TIMEOUT, keep_body=True)
+    api = fetch(server, f"/api/commitments/{pk}.json", timeout=CHECK_TIMEOUT, keep_body=True)
+    return (
+        note.encode() in page.body if page.ok else None,
+        shows(api.body, note, progress) if api.ok else None,
+    )
 
 
 def shows(body, note, progress):
