@@ -1,4 +1,5 @@
-"""One request timed to its last byte, with the gunicorn workers' memory sampled while it runs."""
+"""Requests timed: one to its last byte with the gunicorn workers' memory sampled meanwhile, or a
+page under wrk's load."""
 
 import threading
 import time
@@ -6,6 +7,7 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass
 
+from bench import wrk
 from bench.server import rss_kb
 
 SAMPLE_SECONDS = 0.02
@@ -75,3 +77,14 @@ def memory(pids):
         except OSError:  # the worker was restarted (killed by gunicorn's timeout)
             continue
     return readings
+
+
+def load(server, path, args):
+    """wrk's figures for one page, after a 2 s warm-up, with the workers idle before and after."""
+    url = server.base_url + path
+    wrk.run(url, seconds=2, threads=args.threads, connections=args.connections)
+    # Requests wrk left behind still occupy the workers: let them finish first.
+    server.wait_ready(seconds=600)
+    result = wrk.run(url, seconds=args.duration, threads=args.threads, connections=args.connections)
+    server.wait_ready(seconds=600)
+    return result

@@ -7,7 +7,7 @@ the views and their caches become.
 from urllib.parse import unquote
 
 from bench import scorecard
-from bench.measure import fetch
+from bench.measure import fetch, load
 from bench.scorecard import Figure, median
 from bench.writes import Writer, afresh_after_writes, mixed_load, writable_commitments
 
@@ -25,8 +25,6 @@ CSV_RUNS, XLSX_RUNS = 3, 1
 
 def measure(server, pages, args):
     """Every figure of the scorecard, in the order the table prints them."""
-    from bench.run import load
-
     by_name = {page.name: page for page in pages if page.path}
     writer = Writer(writable_commitments(args.department, args.goal))
     warm_up(server, by_name.values())

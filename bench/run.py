@@ -130,6 +130,7 @@ def git_commit():
 
 def load_each(args, pages, workdir):
     from bench import report
+    from bench.measure import load
     from bench.server import Gunicorn
 
     server = Gunicorn(workers=WORKERS, log_path=workdir / "gunicorn.log")
@@ -147,18 +148,6 @@ def load_each(args, pages, workdir):
     finally:
         server.stop()
     print(report.pages(pages, results, baselines, args))
-
-
-def load(server, path, args):
-    from bench import wrk
-
-    url = server.base_url + path
-    wrk.run(url, seconds=2, threads=args.threads, connections=args.connections)
-    # Requests wrk left behind still occupy the workers: let them finish first.
-    server.wait_ready(seconds=600)
-    result = wrk.run(url, seconds=args.duration, threads=args.threads, connections=args.connections)
-    server.wait_ready(seconds=600)
-    return result
 
 
 def hold(args, pages, workdir):
