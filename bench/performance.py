@@ -42,7 +42,7 @@ def measure(server, pages, args):
         "commitment_share", f"commitment page `{commitment.path}` vs `/healthz` (req/s, no writes)",
         100 * rate.rps / health.rps if health.rps else None, "%",
         detail=f"{rate.rps:,.1f} vs {health.rps:,.0f} req/s, p95 {rate.p95_ms:,.0f} ms",
-        limit=COMMITMENT_SHARE, at_least=True,
+        limit=COMMITMENT_SHARE, at_least=True, failed=rate.failed > 0,
     ))
 
     paths = [by_name[name].path for name in args.mixed_pages if name in by_name]
@@ -80,6 +80,7 @@ def afresh_figure(page, fetches, issue16):
         f"afresh.{page.name}",
         f"{page.name} `{unquote(page.path)}`, first request after a write (median)",
         median(times), "ms", detail=detail, limit=AFRESH_MS if issue16 else None,
+        failed=bool(failed),
     )
 
 
@@ -125,7 +126,7 @@ def export_figures(kind, page, server, count, limit_seconds=None):
         Figure(
             f"export.{kind}.seconds", f"`{page.path}`, all rows: time to last byte"
             + (f" (median of {count})" if count > 1 else ""),
-            median(times), "s", detail=detail, limit=limit_seconds,
+            median(times), "s", detail=detail, limit=limit_seconds, failed=bool(failed),
         ),
         Figure(
             f"export.{kind}.rss_peak_mb", f"`{page.path}`: worker RSS at its peak",

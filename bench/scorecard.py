@@ -36,6 +36,7 @@ class Figure:
     detail: str = ""  # what else was measured with it: a maximum, memory
     limit: float | None = None
     at_least: bool = False  # the limit is a floor (≥), else a ceiling (≤)
+    failed: bool = False  # some of its requests failed: a fast error meets no target
 
     @property
     def target(self):
@@ -48,6 +49,8 @@ class Figure:
         """True or False against the limit; None without a limit or a value."""
         if self.limit is None or self.value is None:
             return None
+        if self.failed:
+            return False
         return self.value >= self.limit if self.at_least else self.value <= self.limit
 
     @property

@@ -75,6 +75,7 @@ def test_figures_are_checked_against_their_targets():
     assert Figure("e", "errors", 0, limit=0).met is True
     assert Figure("m", "memory", 180.0, "MB").met is None
     assert Figure("a", "page", None, "ms", limit=50).met is None
+    assert Figure("c", "csv", 0.2, "s", limit=1, failed=True).met is False
 
 
 def test_table_puts_each_figure_beside_its_target():
