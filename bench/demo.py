@@ -140,9 +140,7 @@ def generated_plan():
 
 def clear_data():
     """Empty every table of both apps except the plans, goals and themes, and restart their ids."""
-    keep = {
-        model._meta.db_table for model in (Plan, Plan.goals.through, Goal, Theme)
-    }
+    keep = {model._meta.db_table for model in (Plan, Plan.goals.through, Goal, Theme)}
     tables = [
         model._meta.db_table
         for label in ("departments", "commitments")
@@ -159,17 +157,17 @@ def clear_data():
 
 
 @contextmanager
-def indexed_at_the_end(models):
-    """On PostgreSQL, drop the secondary indexes and foreign keys of `models` (emptied tables) and
+def indexed_at_the_end(written):
+    """On PostgreSQL, drop the secondary indexes and foreign keys of `written` (emptied tables) and
     create them again at the end, as PostgreSQL's "Populating a Database" advises: one index
     build and one join per constraint instead of a lookup and an index insert per row.
 
     Unique indexes and constraints stay, checked as rows arrive. Elsewhere this does nothing.
     """
-    if connection.vendor != "postgresql" or not models:
+    if connection.vendor != "postgresql" or not written:
         yield
         return
-    tables = [model._meta.db_table for model in models]
+    tables = [model._meta.db_table for model in written]
     # Dropping or adding a foreign key alters both tables, which checks deferred in this
     # transaction (the departments just inserted) must not be waiting on.
     connection.check_constraints()
