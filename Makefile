@@ -6,8 +6,11 @@ ARTICLE := fixtures/articles/wuhan-2020-12-22-cjn.txt
 DEV_ENV := DJANGO_DEBUG=1
 PORT ?= 8000
 
-BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/planwatch_bench
-BENCH_DATA := --departments 200 --commitments 100000 --updates 300000 --seed 1
+# `make bench SIZE=1000000`: the same with a million commitments, in a database of its own so that
+# the 100,000 one is kept; departments grow with the square root of the size (bench/demo.py).
+SIZE ?= 100000
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/planwatch_bench$(if $(filter 100000,$(SIZE)),,_$(SIZE))
+BENCH_DATA := --commitments $(SIZE) --updates $(shell echo $$((3 * $(SIZE)))) --seed 1
 
 .PHONY: run setup test check bench bench-import bench-match bench-genre clean
 
@@ -32,7 +35,8 @@ check: $(VENV)/.dev-installed
 	$(DEV_ENV) $(BIN)/python manage.py check
 	$(DEV_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
 
-# Needs PostgreSQL and Debian's wrk; BENCH_ARGS passes options on (e.g. BENCH_ARGS="--hold 60").
+# Needs PostgreSQL and Debian's wrk; BENCH_ARGS passes options on (e.g. BENCH_ARGS="--pages" for
+# each page in turn and the importer, BENCH_ARGS="--hold 60").
 bench: $(VENV)/.dev-installed
 	psql "$(dir $(BENCH_DATABASE_URL))postgres" -qtc "SELECT 1 FROM pg_database WHERE datname = '$(notdir $(BENCH_DATABASE_URL))'" | grep -q 1 \
 		|| psql "$(dir $(BENCH_DATABASE_URL))postgres" -qc "CREATE DATABASE $(notdir $(BENCH_DATABASE_URL)) ENCODING 'UTF8' TEMPLATE template0"

@@ -1,17 +1,22 @@
 """Demo data at scale: departments, officials, articles, commitments and status histories, bulk-inserted.
 
-The same seed on the same database state gives the same rows, timestamps included. Parents go in
-with bulk_create, the rows below commitments with COPY on PostgreSQL (bulk_create elsewhere).
+The same seed on the same database state gives the same rows, timestamps included. Departments and
+officials go in with bulk_create; on PostgreSQL everything below them with COPY (bulk_create
+elsewhere), into tables whose secondary indexes and foreign keys are built at the end when --clear
+emptied them. A million commitments stay within ~200 MB: they are composed and written in chunks.
 """
 
 import csv
 import datetime
 import functools
+import hashlib
 import io
 import json
-import hashlib
 import math
+import operator
 import random
+import resource
+import time
 import zoneinfo
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
@@ -19,7 +24,7 @@ from dataclasses import dataclass
 
 from django.apps import apps
 from django.core.management.color import no_style
-from django.db import connection, transaction
+from django.db import connection, models, transaction
 from django.utils import translation
 
 from commitments.models import (
@@ -28,6 +33,7 @@ from commitments.models import (
     Commitment,
     CommitmentGoal,
     Goal,
+    Plan,
     Statement,
     StatusUpdate,
     Target,
@@ -60,6 +66,8 @@ WRITTEN = [
     Department, Official, Article, Statement, Commitment, Commitment.themes.through,
     CommitmentGoal, Target, StatusUpdate,
 ]
+# The tables COPY fills on PostgreSQL.
+COPIED = WRITTEN[2:]
 # Final status of a commitment with updates, and how likely it is.
 FATES = {
     Status.DONE: 30, Status.IN_PROGRESS: 35, Status.PARTIAL: 12, Status.STALLED: 12,
@@ -71,16 +79,34 @@ NOTES = [
 ]
 
 
+# The benchmark's reference size: 200 departments for 100,000 commitments.
+REFERENCE_DEPARTMENTS, REFERENCE_COMMITMENTS = 200, 100_000
+
+
 @dataclass
 class Generated:
     departments: int
     articles: int
     commitments: int
     updates: int
+    rows: int  # every row inserted, links and history included
+    seconds: float
+    peak_rss_mb: float  # this process's high-water mark
+
+
+def departments_for(commitments):
+    """Departments for a site of this many commitments: 200 at 100,000, 632 at 1,000,000.
+
+    A province-sized site has both more units (prefecture and county bureaus) and more
+    commitments per unit (more articles, more years) than a city's: the square root lets both
+    grow alike, so that the departments list and each department page grow with the data.
+    """
+    return max(1, round(REFERENCE_DEPARTMENTS * math.sqrt(commitments / REFERENCE_COMMITMENTS)))
 
 
 def generate(*, departments, commitments, updates, seed, clear=False):
     """Add generated data to the database (after deleting all of it when clear is set)."""
+    started = time.perf_counter()
     rng = random.Random(seed)
     with transaction.atomic(), explicit_timestamps(), bump_once():
         if clear:
@@ -91,14 +117,30 @@ def generate(*, departments, commitments, updates, seed, clear=False):
         if commitments and not speakers:
             raise ValueError("Commitments need at least one department.")
         per_commitment = spread_updates(rng, commitments, updates)
-        articles = write_articles(Composer(rng, vocab, speakers, per_commitment))
+        composer = Composer(rng, vocab, speakers, per_commitment, generated_plan())
+        with indexed_at_the_end(COPIED if clear else []):
+            rows = write_articles(composer)
     analyze()
-    return Generated(departments, articles, commitments, updates)
+    return Generated(
+        departments, composer.articles, commitments, updates,
+        rows=rows + 2 * departments,
+        seconds=time.perf_counter() - started,
+        peak_rss_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    )
+
+
+def generated_plan():
+    """The plan whose period holds every generated article (Wuhan's 十四五), or None."""
+    return (
+        Plan.objects.filter(start_date__lte=FIRST_ARTICLE.date(), end_date__gte=LAST_ARTICLE.date())
+        .order_by("start_date")
+        .first()
+    )
 
 
 def clear_data():
-    """Empty every table of both apps except the goals and themes, and restart their ids."""
-    keep = {Goal._meta.db_table, Theme._meta.db_table}
+    """Empty every table of both apps except the plans, goals and themes, and restart their ids."""
+    keep = {model._meta.db_table for model in (Plan, Plan.goals.through, Goal, Theme)}
     tables = [
         model._meta.db_table
         for label in ("departments", "commitments")
@@ -112,6 +154,44 @@ def clear_data():
         no_style(), tables, reset_sequences=True, allow_cascade=True
     )
     connection.ops.execute_sql_flush(statements)
+
+
+@contextmanager
+def indexed_at_the_end(written):
+    """On PostgreSQL, drop the secondary indexes and foreign keys of `written` (emptied tables) and
+    create them again at the end, as PostgreSQL's "Populating a Database" advises: one index
+    build and one join per constraint instead of a lookup and an index insert per row.
+
+    Unique indexes and constraints stay, checked as rows arrive. Elsewhere this does nothing.
+    """
+    if connection.vendor != "postgresql" or not written:
+        yield
+        return
+    tables = [model._meta.db_table for model in written]
+    # Dropping or adding a foreign key alters both tables, which checks deferred in this
+    # transaction (the departments just inserted) must not be waiting on.
+    connection.check_constraints()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT 'ALTER TABLE ' || conrelid::regclass || ' DROP CONSTRAINT ' || quote_ident(conname),"
+            " 'ALTER TABLE ' || conrelid::regclass || ' ADD CONSTRAINT ' || quote_ident(conname)"
+            " || ' ' || pg_get_constraintdef(oid)"
+            " FROM pg_constraint WHERE contype = 'f' AND conrelid::regclass::text = ANY(%s)"
+            " UNION ALL"
+            " SELECT 'DROP INDEX ' || quote_ident(schemaname) || '.' || quote_ident(indexname), indexdef"
+            " FROM pg_indexes WHERE tablename = ANY(%s) AND indexdef NOT LIKE 'CREATE UNIQUE%%'"
+            " AND indexname NOT IN (SELECT conname FROM pg_constraint)",
+            [tables, tables],
+        )
+        statements = cursor.fetchall()
+        for drop, _ in statements:
+            cursor.execute(drop)
+    yield
+    connection.check_constraints()
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL maintenance_work_mem = '256MB'")
+        for _, create in statements:
+            cursor.execute(create)
 
 
 @contextmanager
@@ -210,8 +290,8 @@ class Composer:
     while the previous chunk is being inserted beside it.
     """
 
-    def __init__(self, rng, vocab, speakers, per_commitment):
-        self.rng, self.vocab, self.speakers = rng, vocab, speakers
+    def __init__(self, rng, vocab, speakers, per_commitment, plan=None):
+        self.rng, self.vocab, self.speakers, self.plan = rng, vocab, speakers, plan
         self.counts = iter(per_commitment)
         self.total, self.written, self.articles = len(per_commitment), 0, 0
         self.first_number = Article.objects.count() + 1
@@ -244,7 +324,7 @@ class Composer:
             self.rng, self.vocab, self.first_number + self.articles, published_at, speakers
         )
         self.articles += 1
-        rows = ArticleRows(article_from(draft), [], [])
+        rows = ArticleRows(article_from(draft, self.plan), [], [])
         for order, ((official, _), statement) in enumerate(zip(plan, draft.statements)):
             rows.statements.append(Statement(
                 department_id=official.department_id, official_id=official.pk,
@@ -292,32 +372,60 @@ def pick_speakers(rng, speakers, count):
 
 
 def write_articles(composer):
-    """Insert each chunk while the composer prepares the next: PostgreSQL and Python overlap."""
+    """Insert each chunk while the composer prepares the next: PostgreSQL and Python overlap.
+
+    Returns the number of rows inserted.
+    """
+    rows = 0
     with ThreadPoolExecutor(max_workers=1) as pool:
         pending = pool.submit(composer.next_chunk)
         while chunk := pending.result():
             pending = pool.submit(composer.next_chunk)
-            store_chunk(chunk)
-    return composer.articles
+            rows += store_chunk(chunk)
+    return rows
 
 
 def store_chunk(chunk):
-    """Insert composed rows parents first, each child taking its parent's new id."""
-    Article.objects.bulk_create([rows.article for rows in chunk], batch_size=BATCH_SIZE)
+    """Insert composed rows parents first, each child taking its parent's new id; returns how
+    many rows went in."""
+    insert_objects(Article, [rows.article for rows in chunk])
     for rows in chunk:
         for row in rows.statements:
             row.article_id = rows.article.pk
         for commitment, _ in rows.bundles:
             commitment.article_id = rows.article.pk
-    Statement.objects.bulk_create(
-        [row for rows in chunk for row in rows.statements], batch_size=BATCH_SIZE
-    )
+    insert_objects(Statement, [row for rows in chunk for row in rows.statements])
     bundles = [bundle for rows in chunk for bundle in rows.bundles]
-    Commitment.objects.bulk_create([commitment for commitment, _ in bundles], batch_size=BATCH_SIZE)
+    insert_objects(Commitment, [commitment for commitment, _ in bundles])
+    rows = len(chunk) + sum(len(r.statements) for r in chunk) + len(bundles)
     for model, fields in CHILD_FIELDS.items():
-        insert_rows(model, ["commitment_id", *fields], [
+        children = [
             (commitment.pk, *row) for commitment, children in bundles for row in children[model]
-        ])
+        ]
+        insert_rows(model, ["commitment_id", *fields], children)
+        rows += len(children)
+    return rows
+
+
+def insert_objects(model, objects):
+    """Insert unsaved instances and set their ids: bulk_create, or COPY on PostgreSQL.
+
+    COPY takes the ids from the table's sequence first. Values go in as the instances hold them,
+    without Django's per-value preparation: the time of inserting a million commitments.
+    """
+    if connection.vendor != "postgresql":
+        model.objects.bulk_create(objects, batch_size=BATCH_SIZE)
+        return
+    table, pk = model._meta.db_table, model._meta.pk.column
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
+            [table, pk, len(objects)],
+        )
+        for instance, (pk_value,) in zip(objects, cursor.fetchall()):
+            instance.pk = pk_value
+    fields = [f.attname for f in model._meta.concrete_fields]
+    insert_rows(model, fields, map(operator.attrgetter(*fields), objects))
 
 
 def insert_rows(model, fields, rows):
@@ -331,14 +439,14 @@ def insert_rows(model, fields, rows):
             [model(**dict(zip(fields, row))) for row in rows], batch_size=BATCH_SIZE
         )
         return
+    columns = [model._meta.get_field(name) for name in fields]
+    as_json = [i for i, column in enumerate(columns) if isinstance(column, models.JSONField)]
+    if as_json:
+        rows = (json_encoded(row, as_json) for row in rows)
     buffer = io.StringIO()
-    csv.writer(buffer, quoting=csv.QUOTE_NONNUMERIC).writerows(
-        [json.dumps(v, ensure_ascii=False) if isinstance(v, list) else v for v in row]
-        for row in rows
-    )
+    csv.writer(buffer, quoting=csv.QUOTE_NONNUMERIC).writerows(rows)
     buffer.seek(0)
     quote = connection.ops.quote_name
-    columns = [model._meta.get_field(name) for name in fields]
     # The csv module quotes None as "" too: in nullable columns, "" is NULL.
     nullable = ", ".join(quote(f.column) for f in columns if f.null)
     options = f"FORMAT csv, FORCE_NULL ({nullable})" if nullable else "FORMAT csv"
@@ -349,9 +457,17 @@ def insert_rows(model, fields, rows):
         )
 
 
-def article_from(draft):
+def json_encoded(row, positions):
+    row = list(row)
+    for i in positions:
+        row[i] = json.dumps(row[i], ensure_ascii=False)
+    return row
+
+
+def article_from(draft, plan=None):
     return Article(
         title=draft.title,
+        plan=plan,
         source="长江网",
         published_at=draft.published_at,
         editor=draft.editor,

@@ -2,14 +2,20 @@
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/planwatch_bench .venv/bin/python bench/run.py
 
-Prints, per page, requests/s, p50 and p95 latency, SQL queries per request and the ratio to
-/healthz in the same run, then the importer's throughput. --hold 60 instead holds the load on the
-main pages for 60 s and reports failed requests and the workers' memory at start and end.
+Prints issue 16's scorecard: the main pages' first request after a write, 60 s of mixed load
+(wrk on the pages while this process records 2 status updates a second and checks that the next
+request shows each), the commitment page's rate against /healthz, the full CSV and xlsx exports'
+time and worker memory, each beside its target; saves the figures in bench/results/<size>.json
+and compares them with another size's. --pages instead prints, per page, requests/s, p50 and
+p95 latency, SQL queries per request and the ratio to /healthz, then the importer's throughput;
+--hold 60 holds the load on the main pages for 60 s and reports failed requests and memory.
 """
 
 import argparse
 import os
 import secrets
+import shutil
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -40,6 +46,12 @@ def parse_args(argv):
     parser.add_argument("--duration", type=int, default=10, help="seconds of load per page (10)")
     parser.add_argument("--threads", type=int, default=2, help="wrk threads (2)")
     parser.add_argument("--connections", type=int, default=8, help="wrk connections (8)")
+    parser.add_argument("--repeat", type=int, default=10, help="writes before each page (10)")
+    parser.add_argument("--mixed", type=int, default=60, help="seconds of mixed load (60)")
+    parser.add_argument("--writes", type=float, default=2, help="updates/s under mixed load (2)")
+    parser.add_argument(
+        "--pages", action="store_true", help="each page loaded in turn, then the importer"
+    )
     parser.add_argument("--hold", type=int, metavar="SECONDS", help="hold the load on the main pages")
     parser.add_argument("--articles", type=int, default=100, help="generated articles to import (100)")
     parser.add_argument(
@@ -69,7 +81,10 @@ def main(argv=None):
         if connection.vendor != "postgresql":
             print("warning: DATABASE_URL is not PostgreSQL; the figures say little.", file=sys.stderr)
         call_command("collectstatic", interactive=False, verbosity=0)
-        print(report.machine(connection))
+        print(report.machine(connection), flush=True)
+        if not (args.hold or args.pages):
+            score(args, Path(workdir))
+            return
         pages = [p for p in main_pages() if not args.hold or p.name in HELD_PAGES]
         pages = [count_queries(page, slow=args.duration) for page in pages]
         connection.close()
@@ -82,8 +97,40 @@ def main(argv=None):
             print(report.imports(import_throughput(args.articles)))
 
 
+def score(args, workdir):
+    """Issue 16's scorecard against gunicorn, saved for the comparison between sizes."""
+    from bench import performance, scorecard
+    from bench.pages import busiest, main_pages
+    from bench.server import Gunicorn
+    from commitments.models import Commitment
+
+    objects = busiest()
+    args.department, args.goal = objects.department, objects.goal
+    args.mixed_pages = sorted(HELD_PAGES)
+    pages = main_pages(objects)
+    commitments = Commitment.objects.count()
+    server = Gunicorn(workers=WORKERS, log_path=workdir / "gunicorn.log")
+    try:
+        server.wait_ready()
+        figures = performance.measure(server, pages, args)
+    finally:
+        server.stop()
+        kept = scorecard.RESULTS_DIR / f"gunicorn-{commitments}.log"
+        shutil.copyfile(server.log.name, kept)
+    print(performance.report(figures, commitments, git_commit()))
+    print(f"gunicorn's log: {kept}")
+
+
+def git_commit():
+    completed = subprocess.run(
+        ["git", "describe", "--always", "--dirty"], cwd=ROOT, capture_output=True, text=True
+    )
+    return completed.stdout.strip() or "unknown"
+
+
 def load_each(args, pages, workdir):
     from bench import report
+    from bench.measure import load
     from bench.server import Gunicorn
 
     server = Gunicorn(workers=WORKERS, log_path=workdir / "gunicorn.log")
@@ -101,18 +148,6 @@ def load_each(args, pages, workdir):
     finally:
         server.stop()
     print(report.pages(pages, results, baselines, args))
-
-
-def load(server, path, args):
-    from bench import wrk
-
-    url = server.base_url + path
-    wrk.run(url, seconds=2, threads=args.threads, connections=args.connections)
-    # Requests wrk left behind still occupy the workers: let them finish first.
-    server.wait_ready(seconds=600)
-    result = wrk.run(url, seconds=args.duration, threads=args.threads, connections=args.connections)
-    server.wait_ready(seconds=600)
-    return result
 
 
 def hold(args, pages, workdir):

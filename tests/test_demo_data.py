@@ -1,11 +1,22 @@
-"""generate_demo_data: exact sizes, exact source spans, current state equal to the latest update, seeded."""
+"""generate_demo_data: exact sizes, exact source spans, current state equal to the latest update,
+the 十四五 plan, seeded."""
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 from django.db.models import F, OuterRef, Q, Subquery
 from django.db.models.functions import Substr
 
-from commitments.models import Article, Commitment, CommitmentGoal, StatusUpdate, Target, Theme
+from bench.demo import departments_for
+from commitments.models import (
+    Article,
+    Commitment,
+    CommitmentGoal,
+    Plan,
+    StatusUpdate,
+    Target,
+    Theme,
+)
 from commitments.parsing import THEMES
 from departments.models import Department, Official
 
@@ -98,3 +109,34 @@ def test_without_clear_data_is_added(demo_data):
     assert Commitment.objects.count() == 400
     assert StatusUpdate.objects.count() == 1000
     assert Commitment.objects.values("department").distinct().count() == 10
+
+
+def test_articles_belong_to_the_plan_of_their_period(demo_data):
+    assert Article.objects.exists()
+    assert set(Article.objects.values_list("plan__slug", flat=True)) == {"wuhan-14th"}
+    assert Plan.objects.get(slug="wuhan-14th").goals.exists()
+
+
+def test_departments_grow_with_the_square_root_of_the_size(db):
+    assert departments_for(100_000) == 200
+    assert departments_for(1_000_000) == 632
+    call_command("generate_demo_data", "--commitments", "250", "--updates", "300", "--clear",
+                 verbosity=0)
+    assert Department.objects.count() == departments_for(250) == 10
+
+
+def index_and_foreign_key_names():
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()"
+            " UNION ALL SELECT conname FROM pg_constraint WHERE contype = 'f'"
+        )
+        return sorted(name for (name,) in cursor.fetchall())
+
+
+@pytest.mark.postgres
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="COPY and pg_indexes")
+def test_indexes_and_foreign_keys_are_back_after_a_bulk_load(db):
+    before = index_and_foreign_key_names()
+    generate("--seed", "1", "--clear")
+    assert index_and_foreign_key_names() == before

@@ -1,10 +1,8 @@
 """Generate synthetic departments, commitments and status histories at scale, for demos and benchmarks."""
 
-import time
-
 from django.core.management.base import BaseCommand, CommandError
 
-from bench.demo import generate
+from bench.demo import departments_for, generate
 
 
 class Command(BaseCommand):
@@ -16,21 +14,25 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--departments", type=int, default=200, help="new departments (200)")
+        parser.add_argument(
+            "--departments", type=int,
+            help="new departments (default: 200 × √(commitments / 100,000), 200 at 100,000)",
+        )
         parser.add_argument("--commitments", type=int, default=100_000, help="commitments (100000)")
         parser.add_argument("--updates", type=int, default=300_000, help="status updates (300000)")
         parser.add_argument("--seed", type=int, default=1, help="random seed (1)")
         parser.add_argument(
             "--clear",
             action="store_true",
-            help="first delete all departments, articles, commitments and their history (goals "
-            "and themes stay)",
+            help="first delete all departments, articles, commitments and their history (plans, "
+            "goals and themes stay)",
         )
 
     def handle(self, *args, departments, commitments, updates, seed, clear, **options):
+        if departments is None:
+            departments = departments_for(commitments)
         if min(departments, commitments, updates) < 0:
             raise CommandError("Sizes cannot be negative.")
-        started = time.perf_counter()
         try:
             result = generate(
                 departments=departments,
@@ -45,6 +47,7 @@ class Command(BaseCommand):
             self.style.SUCCESS(
                 f"Generated {result.departments} departments, {result.articles} articles, "
                 f"{result.commitments} commitments and {result.updates} status updates "
-                f"in {time.perf_counter() - started:.1f} s."
+                f"in {result.seconds:.1f} s: {result.rows:,} rows, "
+                f"{result.rows / result.seconds:,.0f} rows/s, peak RSS {result.peak_rss_mb:,.0f} MB."
             )
         )
