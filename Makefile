@@ -36,12 +36,13 @@ check: $(VENV)/.dev-installed
 	$(DEV_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
 
 # Needs PostgreSQL and Debian's wrk; BENCH_ARGS passes options on (e.g. BENCH_ARGS="--pages" for
-# each page in turn and the importer, BENCH_ARGS="--hold 60").
+# each page in turn and the importer, BENCH_ARGS="--hold 60"). KEEP_DATA=1 measures the data
+# already there (migrated to the code measured) instead of generating it again.
 bench: $(VENV)/.dev-installed
 	psql "$(dir $(BENCH_DATABASE_URL))postgres" -qtc "SELECT 1 FROM pg_database WHERE datname = '$(notdir $(BENCH_DATABASE_URL))'" | grep -q 1 \
 		|| psql "$(dir $(BENCH_DATABASE_URL))postgres" -qc "CREATE DATABASE $(notdir $(BENCH_DATABASE_URL)) ENCODING 'UTF8' TEMPLATE template0"
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(DEV_ENV) $(BIN)/python manage.py migrate --no-input -v0
-	DATABASE_URL=$(BENCH_DATABASE_URL) $(DEV_ENV) $(BIN)/python manage.py generate_demo_data --clear $(BENCH_DATA)
+	$(if $(KEEP_DATA),,DATABASE_URL=$(BENCH_DATABASE_URL) $(DEV_ENV) $(BIN)/python manage.py generate_demo_data --clear $(BENCH_DATA))
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python bench/run.py $(BENCH_ARGS)
 
 # The importer alone, on a fresh SQLite database: the seed article and generated ones.
