@@ -8,12 +8,11 @@ import csv
 import io
 import tempfile
 
-from django.conf import settings
-from django.db import connection, transaction
+from django.db import connection
 
 from commitments.models import Commitment, CommitmentGoal, StatusUpdate, Target
 from commitments.status import Review, Signal, Status
-from planwatch.database import unbounded_waits
+from planwatch.database import export_transaction, unbounded_waits
 
 from .exports import FORMULA_START, header
 
@@ -124,18 +123,15 @@ def csv_file(commitments, url_head, url_tail, machine_keys=False):
     """The export as a file to stream: a byte-order mark and the header, then COPY's lines.
 
     Written whole before the response starts, in memory up to SPOOL_BYTES and on disk beyond,
-    under its own statement timeout (DATABASE_EXPORT_TIMEOUT): a full export at a million rows
-    takes longer than a page's statement may.
+    in an export transaction (a full export at a million rows takes longer than a page's
+    statement may).
     """
     out = tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES)
     line = io.StringIO()
     csv.writer(line, lineterminator="\n").writerow(header(machine_keys))
     out.write(("\ufeff" + line.getvalue()).encode())
     sql, params = copy_statement(commitments, url_head, url_tail)
-    with transaction.atomic(), connection.cursor() as cursor:
-        timeout = round(settings.DATABASE_EXPORT_TIMEOUT * 1000)
-        cursor.execute(f"SET LOCAL statement_timeout = {timeout}")
-        with unbounded_waits():
-            cursor.copy_expert(cursor.mogrify(sql, params), out)
+    with export_transaction(), connection.cursor() as cursor, unbounded_waits():
+        cursor.copy_expert(cursor.mogrify(sql, params), out)
     out.seek(0)
     return out

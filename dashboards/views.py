@@ -18,6 +18,7 @@ from commitments.models import Article, Commitment, Goal, Plan, StatusUpdate
 from commitments.querysets import today
 from commitments.status import Status
 from evidence.queries import evidence_for
+from planwatch.database import export_transaction
 
 from . import charts, csv_copy, exports
 from .filters import CommitmentFilter
@@ -184,11 +185,12 @@ def export_xlsx(request):
         "department__order", "department_id", *commitments.query.order_by
     )
     plan = filterset.form.cleaned_data.get("plan")
-    workbook = exports.xlsx_file(
-        exports.rows(request, by_department, EXPORT_CHUNK),
-        commitments,
-        plan.name if plan else "",
-    )
+    with export_transaction():
+        workbook = exports.xlsx_file(
+            exports.rows(request, by_department, EXPORT_CHUNK),
+            commitments,
+            plan.name if plan else "",
+        )
     return FileResponse(
         workbook,
         as_attachment=True,

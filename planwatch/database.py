@@ -3,6 +3,8 @@
 import contextlib
 import select
 
+from django.conf import settings
+from django.db import connection, transaction
 from django.db.utils import OperationalError
 
 
@@ -57,3 +59,35 @@ def unbounded_waits():
         yield
     finally:
         psycopg2.extensions.set_wait_callback(callback)
+
+
+@contextlib.contextmanager
+def waits_bounded_by(seconds):
+    """The block's waits give up after `seconds` instead of the worker's usual bound; nothing
+    changes where nothing bounds them (management commands, the development server)."""
+    import psycopg2.extensions
+
+    callback = psycopg2.extensions.get_wait_callback()
+    if callback is None:
+        yield
+        return
+    bound_waits(seconds)
+    try:
+        yield
+    finally:
+        psycopg2.extensions.set_wait_callback(callback)
+
+
+@contextlib.contextmanager
+def export_transaction():
+    """A transaction whose statements may run DATABASE_EXPORT_TIMEOUT seconds, and whose waits
+    last as long: a whole export reads far more than a page's statement may."""
+    seconds = settings.DATABASE_EXPORT_TIMEOUT
+    with transaction.atomic():
+        if connection.vendor != "postgresql":
+            yield
+            return
+        with connection.cursor() as cursor:
+            cursor.execute(f"SET LOCAL statement_timeout = {round(seconds * 1000)}")
+        with waits_bounded_by(seconds + 1):
+            yield

@@ -13,7 +13,7 @@ from django.utils import timezone
 from commitments.models import Commitment, CommitmentGoal, Goal, Plan, Target
 from commitments.status import Status
 from dashboards import exports
-from planwatch.database import bound_waits
+from planwatch.database import bound_waits, export_transaction
 
 from .factories import make_article, make_commitment, make_department, make_official, make_theme
 
@@ -96,14 +96,33 @@ def test_formula_like_text_is_inert_and_review_waits(client, awkward_rows):
     assert second["official"] == "" and second["plan"] == "" and second["latest_note"] == ""
 
 
+@pytest.mark.django_db(transaction=True)
 def test_copy_runs_in_a_worker_whose_waits_are_bounded(client, awkward_rows):
+    """psycopg2 refuses COPY through a wait callback: the export lifts it for the statement."""
     bound_waits(5)
     callback = psycopg2.extensions.get_wait_callback()
+    connection.close()  # the next connection waits through the callback, as a worker's does
     try:
         response = client.get("/commitments/export.csv")
         assert response.status_code == 200
         lines = rows_of(b"".join(response.streaming_content).decode())
         assert len(lines) == 1 + awkward_rows.count()
         assert psycopg2.extensions.get_wait_callback() is callback
+        assert client.get("/commitments/export.xlsx").status_code == 200
+    finally:
+        psycopg2.extensions.set_wait_callback(None)
+        connection.close()
+
+
+def test_an_export_may_run_longer_than_a_page(settings):
+    settings.DATABASE_EXPORT_TIMEOUT = 12
+    bound_waits(5)
+    page_bound = psycopg2.extensions.get_wait_callback()
+    try:
+        with export_transaction(), connection.cursor() as cursor:
+            cursor.execute("SHOW statement_timeout")
+            assert cursor.fetchone()[0] == "12s"
+            assert psycopg2.extensions.get_wait_callback() not in (None, page_bound)
+        assert psycopg2.extensions.get_wait_callback() is page_bound
     finally:
         psycopg2.extensions.set_wait_callback(None)
