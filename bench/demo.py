@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from django.apps import apps
 from django.core.management.color import no_style
-from django.db import connection, transaction
+from django.db import connection
 from django.utils import translation
 
 from commitments.models import (
@@ -36,7 +36,7 @@ from commitments.models import (
 from commitments.parsing import THEMES
 from commitments.status import Status
 from departments.models import Department, Official, slug_for_department_name
-from pagecache.models import bump_once
+from pagecache import changes
 
 from . import demo_text
 
@@ -82,7 +82,7 @@ class Generated:
 def generate(*, departments, commitments, updates, seed, clear=False):
     """Add generated data to the database (after deleting all of it when clear is set)."""
     rng = random.Random(seed)
-    with transaction.atomic(), explicit_timestamps(), bump_once():
+    with changes.batch(), explicit_timestamps():
         if clear:
             clear_data()
         vocab = demo_text.Vocabulary(ensure_themes(), goal_keywords())

@@ -17,6 +17,8 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 
+from pagecache.changes import TrackedQuerySet
+
 from . import search
 from .status import OPEN_RATED, STALE_AFTER, Review, Signal, Status, signal_expression
 
@@ -27,7 +29,7 @@ def today():
     return timezone.localdate()
 
 
-class CommitmentQuerySet(models.QuerySet):
+class CommitmentQuerySet(TrackedQuerySet):
     def _related(self, name):
         """The model behind one of Commitment's reverse relations: read from the model, since
         models.py imports this module and an import back would be a cycle."""
@@ -244,7 +246,7 @@ class ListOf(Subquery):
         return self.as_sql(compiler, connection, template="to_jsonb(ARRAY(%(subquery)s))")
 
 
-class StatusUpdateQuerySet(models.QuerySet):
+class StatusUpdateQuerySet(TrackedQuerySet):
     def published(self):
         """Updates that count: approved (or never needing review) and not withdrawn."""
         return self.filter(review=Review.PUBLISHED)
