@@ -149,7 +149,8 @@ class ProgressTally(models.Model):
         "Plan", verbose_name=_("规划"), on_delete=models.CASCADE, null=True, related_name="+"
     )
     department = models.ForeignKey(
-        Department, verbose_name=_("部门"), on_delete=models.CASCADE, related_name="+"
+        Department, verbose_name=_("部门"), on_delete=models.CASCADE, related_name="+",
+        db_index=False,
     )
     goal = models.ForeignKey(
         "Goal", verbose_name=_("五个中心目标"), on_delete=models.CASCADE, null=True,
@@ -174,9 +175,12 @@ class ProgressTally(models.Model):
                 name="progresstally_one_grouping",
             ),
         ]
-        # The pages' figures: the rows of one plan. (A department's rows, which each write
-        # replaces, are found through the foreign key's own index.)
-        indexes = [models.Index(fields=["plan", "goal"], name="progresstally_plan_goal")]
+        indexes = [
+            # The pages' figures: the rows of one plan, a commitment's own or a goal's.
+            models.Index(fields=["plan", "goal"], name="progresstally_plan_goal"),
+            # Writes: the rows of the departments recounted, the row a shift moves.
+            models.Index(fields=["department", "status"], name="progresstally_department"),
+        ]
 
     def __str__(self):
         return f"{self.plan_id}/{self.department_id}/{self.goal_id or self.theme_id or '-'}: " \
