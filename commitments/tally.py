@@ -176,8 +176,9 @@ class ProgressTally(models.Model):
             ),
         ]
         indexes = [
-            # The pages' figures: the rows of one plan, a commitment's own or a goal's.
-            models.Index(fields=["plan", "goal"], name="progresstally_plan_goal"),
+            # The pages' figures: a plan's rows of one kind (a commitment's own: goal and theme
+            # NULL) or of one goal.
+            models.Index(fields=["plan", "goal", "theme"], name="progresstally_plan_grouping"),
             # Writes: the rows of the departments recounted, the row a shift moves.
             models.Index(fields=["department", "status"], name="progresstally_department"),
         ]
@@ -386,13 +387,15 @@ class TallyListener(changes.Listener):
 
     def apply(self, keys):
         shifts = [key for key in keys if isinstance(key, Shift)]
-        recounted = set(keys) - set(shifts)
-        if ALL in recounted or len(recounted) > MANY or len(shifts) > MANY:
+        ids = {"department": set(), "commitment": set(), "article": set()}
+        for key in set(keys) - set(shifts):
+            if key == ALL:
+                ProgressTally.recount(ALL)
+                return
+            ids[key[0]].add(key[1])
+        if len(ids["commitment"]) + len(ids["article"]) > MANY:
             ProgressTally.recount(ALL)
             return
-        ids = {key: set() for key in ("department", "commitment", "article")}
-        for key, value in recounted:
-            ids[key].add(value)
         departments = ids["department"]
         if ids["commitment"] or ids["article"]:
             commitments = apps.get_model("commitments", "Commitment").objects.filter(
@@ -401,5 +404,7 @@ class TallyListener(changes.Listener):
             departments |= set(
                 commitments.order_by().values_list("department_id", flat=True).distinct()
             )
+        if len(shifts) > MANY:
+            departments |= {shift.department for shift in shifts}
         ProgressTally.recount(departments)
         ProgressTally.shift([shift for shift in shifts if shift.department not in departments])

@@ -35,7 +35,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': '进度汇总',
                 'verbose_name_plural': '进度汇总',
-                'indexes': [models.Index(fields=['plan', 'goal'], name='progresstally_plan_goal'), models.Index(fields=['department', 'status'], name='progresstally_department')],
+                'indexes': [models.Index(fields=['plan', 'goal', 'theme'], name='progresstally_plan_grouping'), models.Index(fields=['department', 'status'], name='progresstally_department')],
                 'constraints': [models.CheckConstraint(condition=models.Q(('goal', None), ('theme', None), _connector='OR'), name='progresstally_one_grouping')],
             },
         ),
