@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "commitments",
     "evidence",
     "pagecache",
+    "dashboards",
     # Site-wide commands (backup_data, restore_data); the demo data of the benchmark.
     "planwatch",
     "bench",

@@ -9,7 +9,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
-    path("departments/", include("departments.urls")),
+    path("departments/", include("dashboards.department_urls")),
     path("evidence/", include("evidence.urls")),
-    path("", include("commitments.urls")),
+    path("", include("dashboards.urls")),
 ]

@@ -4,7 +4,7 @@ from urllib.parse import urlencode, urlsplit
 
 from hypothesis import strategies as st
 
-from commitments.filters import SORTS
+from dashboards.filters import SORTS
 from commitments.models import Commitment, Goal, Theme
 from commitments.status import Signal, Status
 from departments.models import Department

@@ -101,7 +101,7 @@ def queries_per_page(client, assert_max, dashboard, filters):
 
 @pytest.fixture(autouse=True)
 def small_export_chunks(monkeypatch):
-    monkeypatch.setattr("commitments.views.EXPORT_CHUNK", EXPORT_CHUNK)
+    monkeypatch.setattr("dashboards.views.EXPORT_CHUNK", EXPORT_CHUNK)
 
 
 @pytest.mark.slow

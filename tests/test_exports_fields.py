@@ -9,7 +9,7 @@ import pytest
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from commitments.exports import FIELDS, neutralise
+from dashboards.exports import FIELDS, neutralise
 from commitments.models import CommitmentGoal, Goal, Plan, Target
 from commitments.status import Status
 
@@ -126,7 +126,7 @@ def test_csv_headers_follow_the_language(client, commitment):
 
 
 def test_a_link_cannot_break_out_of_its_hyperlink_formula():
-    from commitments.exports import hyperlink
+    from dashboards.exports import hyperlink
 
     assert hyperlink('https://x.cn/"),A1,("') == '=HYPERLINK("https://x.cn/""),A1,(""","https://x.cn/""),A1,(""")'
     assert hyperlink("javascript:alert(1)") == "javascript:alert(1)"

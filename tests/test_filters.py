@@ -181,7 +181,7 @@ def test_a_nul_in_a_filter_is_refused_before_the_list(client, dashboard, params)
 
 
 def test_the_list_stops_after_max_pages_and_says_how_many_it_holds(client, dashboard, monkeypatch):
-    monkeypatch.setattr("commitments.views.MAX_PAGES", 2)
+    monkeypatch.setattr("dashboards.views.MAX_PAGES", 2)
     grow(dashboard, times=3)
     total = Commitment.objects.count()
     assert total > 2 * 25

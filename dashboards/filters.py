@@ -3,10 +3,9 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
+from commitments.models import Goal, Plan, Theme
+from commitments.status import Signal, Status
 from departments.models import Department
-
-from .models import Goal, Plan, Theme
-from .status import Signal, Status
 
 SORTS = {
     "-progress": (_("进度从高到低"), ["-progress"]),

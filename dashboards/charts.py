@@ -10,8 +10,8 @@ from urllib.parse import urlencode
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from .models import PLAN_END, PLAN_START
-from .status import Status
+from commitments.models import PLAN_END, PLAN_START
+from commitments.status import Status
 
 FONT = '"PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", "Noto Sans CJK SC", sans-serif'
 ACCENT = "#1d5fa8"

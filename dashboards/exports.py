@@ -12,8 +12,8 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.utils import get_column_letter
 
-from .account import OUTCOMES, account
-from .status import Signal, Status
+from commitments.account import OUTCOMES, account
+from commitments.status import Signal, Status
 
 # Rows read from the database at a time.
 EXPORT_CHUNK = 2000

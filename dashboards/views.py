@@ -15,16 +15,16 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 
+from commitments.account import OUTCOMES, account
+from commitments.models import Article, Commitment, Goal, Plan, StatusUpdate
+from commitments.querysets import today
+from commitments.status import Status
 from evidence.queries import evidence_for
 from pagecache.fragments import render_fragment
 
 from . import charts, exports
-from .account import OUTCOMES, account
 from .filters import CommitmentFilter
-from .models import Article, Commitment, Goal, Plan, StatusUpdate
-from .querysets import today
 from .scope import cached_page, plan_in_query, plan_query
-from .status import Status
 
 PAGE_SIZE = 25
 MAX_PAGES = 200
@@ -42,14 +42,14 @@ def overview(request):
     fragment = cached_page(
         "overview", lambda: overview_fragment(Plan.objects.shown_by_default())
     )
-    return render(request, "commitments/overview.html", {"fragment": fragment})
+    return render(request, "dashboards/overview.html", {"fragment": fragment})
 
 
 def plan_overview(request, slug):
     fragment = cached_page(
         f"plan:{slug}", lambda: overview_fragment(get_object_or_404(Plan, slug=slug))
     )
-    return render(request, "commitments/overview.html", {"fragment": fragment})
+    return render(request, "dashboards/overview.html", {"fragment": fragment})
 
 
 def overview_fragment(plan):
@@ -85,14 +85,14 @@ def overview_fragment(plan):
             ),
         ]
     title = plan.localized_name if plan else ""
-    fragment = render_fragment("commitments/fragments/overview.html", context, title=title)
+    fragment = render_fragment("dashboards/fragments/overview.html", context, title=title)
     fragment.plan_slug = plan.slug if plan else ""  # the header's switch marks the plan shown
     return fragment
 
 
 def plan_account(request, slug):
     fragment = cached_page(f"account:{slug}", partial(account_fragment, slug))
-    return render(request, "commitments/plan_account.html", {"fragment": fragment})
+    return render(request, "dashboards/plan_account.html", {"fragment": fragment})
 
 
 def account_fragment(slug):
@@ -116,7 +116,7 @@ def account_fragment(slug):
         "unrated_listed": UNRATED_LISTED,
     }
     return render_fragment(
-        "commitments/fragments/plan_account.html",
+        "dashboards/fragments/plan_account.html",
         context,
         title=_("%(plan)s期末账本") % {"plan": plan.localized_name},
     )
@@ -126,7 +126,7 @@ def commitment_list(request):
     params = list_params(request.GET)
     fragment = cached_page(f"list?{params.urlencode()}", partial(list_fragment, params))
     return render(
-        request, "commitments/commitment_list.html", {"fragment": fragment}, status=fragment.status
+        request, "dashboards/commitment_list.html", {"fragment": fragment}, status=fragment.status
     )
 
 
@@ -146,9 +146,9 @@ def list_fragment(params):
     )
     context = {"filter": filterset, "params": params}
     if not filterset.is_valid():
-        return render_fragment("commitments/fragments/commitment_list.html", context, status=400)
+        return render_fragment("dashboards/fragments/commitment_list.html", context, status=400)
     context["page"] = CappedPaginator(filterset.qs, PAGE_SIZE).get_page(params.get("page"))
-    return render_fragment("commitments/fragments/commitment_list.html", context)
+    return render_fragment("dashboards/fragments/commitment_list.html", context)
 
 
 class CappedPaginator(Paginator):
@@ -250,7 +250,7 @@ def commitment_detail(request, pk):
         .prefetch_related("continued_by__article__plan"),
         pk=pk,
     )
-    return render(request, "commitments/commitment_detail.html", {
+    return render(request, "dashboards/commitment_detail.html", {
         "commitment": commitment, "evidence": evidence_for(commitment),
     })
 
@@ -260,7 +260,7 @@ def goal_detail(request, slug):
     fragment = cached_page(
         f"goal:{slug}:{plan_slug}", partial(goal_fragment, slug, request.GET)
     )
-    return render(request, "commitments/goal_detail.html", {"fragment": fragment})
+    return render(request, "dashboards/goal_detail.html", {"fragment": fragment})
 
 
 def goal_fragment(slug, query):
@@ -294,17 +294,17 @@ def goal_fragment(slug, query):
                 **filters,
             ),
         ]
-    return render_fragment("commitments/fragments/goal_detail.html", context, title=str(goal))
+    return render_fragment("dashboards/fragments/goal_detail.html", context, title=str(goal))
 
 
 def article_list(request):
     articles = Article.objects.select_related("plan").defer("text")
-    return render(request, "commitments/article_list.html", {"articles": articles})
+    return render(request, "dashboards/article_list.html", {"articles": articles})
 
 
 def article_detail(request, pk):
     article = get_object_or_404(Article.objects.select_related("plan"), pk=pk)
     commitments = article.commitments.select_related("department").order_by("source_start")
     return render(
-        request, "commitments/article_detail.html", {"article": article, "commitments": commitments}
+        request, "dashboards/article_detail.html", {"article": article, "commitments": commitments}
     )

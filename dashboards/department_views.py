@@ -5,13 +5,13 @@ from functools import partial
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
-from commitments import charts
 from commitments.models import Commitment
-from commitments.scope import cached_page, mean_lag, plan_in_query, plan_query
 from commitments.status import Status
+from departments.models import Department
 from pagecache.fragments import render_fragment
 
-from .models import Department
+from . import charts
+from .scope import cached_page, mean_lag, plan_in_query, plan_query
 
 # A department page lists this many commitments; the filtered list has them all.
 LISTED = 60
@@ -22,7 +22,7 @@ def department_list(request):
     fragment = cached_page(
         f"departments:{plan_slug}", partial(department_list_fragment, request.GET)
     )
-    return render(request, "departments/department_list.html", {"fragment": fragment})
+    return render(request, "dashboards/department_list.html", {"fragment": fragment})
 
 
 def department_list_fragment(query):
@@ -35,7 +35,7 @@ def department_list_fragment(query):
     if plan is not None:
         departments = [d for d in departments if d.commitment_count]
     return render_fragment(
-        "departments/fragments/department_list.html",
+        "dashboards/fragments/department_list.html",
         {"departments": departments, "plan": plan, "plan_query": plan_query(plan)},
     )
 
@@ -45,7 +45,7 @@ def department_detail(request, slug):
     fragment = cached_page(
         f"department:{slug}:{plan_slug}", partial(department_fragment, slug, request.GET)
     )
-    return render(request, "departments/department_detail.html", {"fragment": fragment})
+    return render(request, "dashboards/department_detail.html", {"fragment": fragment})
 
 
 def department_fragment(slug, query):
@@ -82,7 +82,7 @@ def department_fragment(slug, query):
             ),
         ]
     return render_fragment(
-        "departments/fragments/department_detail.html", context, title=department.name
+        "dashboards/fragments/department_detail.html", context, title=department.name
     )
 
 

@@ -4,7 +4,7 @@ import dataclasses
 
 from django import template
 
-from commitments.scope import site_plans as load_site_plans
+from dashboards.scope import site_plans as load_site_plans
 
 register = template.Library()
 PLAN_PAGES = {"commitments:plan", "commitments:account"}

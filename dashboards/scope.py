@@ -9,9 +9,8 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import get_language
 
+from commitments.models import Plan
 from pagecache.fragments import cached_fragment
-
-from .models import Plan
 
 SLUG = re.compile(r"[-\w]+")
 

@@ -12,9 +12,8 @@ from django.utils.html import escape
 from django.utils.timezone import localdate
 from django.utils.translation import gettext_lazy as _
 
+from commitments.models import Amendment, Goal, StatusUpdate
 from departments.models import Department
-
-from .models import Amendment, Goal, StatusUpdate
 
 FEED_LENGTH = 50
 
