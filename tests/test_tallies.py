@@ -8,6 +8,7 @@ import pytest
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
 from django.db import connection, transaction
+from django.db.models import Avg, Count
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
@@ -48,25 +49,25 @@ def assert_figures_equal_a_scan(plan=None):
     today = timezone.localdate()
     commitments = Commitment.objects.for_plan(plan)
     tallies = ProgressTally.objects.for_plan(plan)
-    scanned = commitments.progress_summary(today)
+    summary = commitments.progress_summary(today)
     tallied = tallies.of_commitments().summary(today)
-    assert {k: scanned[k] for k in tallied} == pytest.approx(tallied)
-    assert figures(tallies.by_goal()) == figures(commitments.progress_by_goal())
-    assert figures(tallies.of_commitments().by_department()) == figures(
-        commitments.progress_by_department()
+    assert {k: summary[k] for k in tallied} == pytest.approx(tallied)
+    assert figures(tallies.by_goal()) == scanned(commitments, "goals", Goal)
+    assert figures(tallies.of_commitments().by_department()) == scanned(
+        commitments, "department", Department
     )
     assert rounded(*tallies.account()) == rounded(*account(commitments))
     for goal in Goal.objects.all():
-        scanned = commitments.for_goal(goal).progress_summary(today)
+        summary = commitments.for_goal(goal).progress_summary(today)
         tallied = tallies.of_goal(goal).summary()
-        assert {k: scanned[k] for k in tallied} == pytest.approx(tallied)
-        assert figures(tallies.of_goal(goal).by_department()) == figures(
-            commitments.for_goal(goal).progress_by_department()
+        assert {k: summary[k] for k in tallied} == pytest.approx(tallied)
+        assert figures(tallies.of_goal(goal).by_department()) == scanned(
+            commitments.for_goal(goal), "department", Department
         )
     for department in Department.objects.all():
         mine = tallies.for_department(department)
-        assert figures(mine.by_theme()) == figures(
-            commitments.for_department(department).progress_by_theme()
+        assert figures(mine.by_theme()) == scanned(
+            commitments.for_department(department), "themes", Theme
         )
 
 
@@ -80,6 +81,21 @@ def rounded(totals, rows):
 
 def figures(items):
     return [(item.pk, item.commitment_count, pytest.approx(item.mean_progress)) for item in items]
+
+
+def scanned(commitments, field, model):
+    """Each `model` row with the count and mean progress of `commitments` grouped by `field`."""
+    rows = {
+        key: (count, mean)
+        for key, count, mean in commitments.order_by()
+        .values_list(field)
+        .annotate(count=Count("*"), mean=Avg("progress"))
+    }
+    return [
+        (item.pk, count, pytest.approx(mean or 0.0))
+        for item in model.objects.all()
+        for count, mean in [rows.get(item.pk, (0, 0.0))]
+    ]
 
 
 def version_after(write):
