@@ -4,9 +4,11 @@ kept in step with every write, so that public figures never rescan the commitmen
 Rows of three kinds, per plan (NULL: articles of no plan), department and status:
 - a commitment's own row (goal and theme NULL), also per due date, for the 逾期 count;
 - a row per goal it serves, and a row per theme it has.
-A write recounts the departments it touches from scratch, with one GROUP BY over their
-commitments (pagecache.changes calls TallyListener inside the writing transaction); `manage.py
-rebuild_tallies` recounts everything.
+pagecache.changes calls TallyListener inside the writing transaction, after the data version's
+row lock, which serialises the tallies' writers. A saved commitment whose figures (status,
+progress, due date) changed is moved from its old rows to its new ones, a few statements
+whatever the size of the data; any other write recounts the departments it touches from scratch,
+with one GROUP BY over their commitments. `manage.py rebuild_tallies` recounts everything.
 """
 
 import itertools
