@@ -14,7 +14,7 @@ from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from departments.models import Department, Official, is_reviewer
-from pagecache.changes import TrackedQuerySet
+from pagecache.changes import BatchedDeletes, TrackedQuerySet
 
 from .querysets import CommitmentQuerySet, StatusUpdateQuerySet
 from .status import Review, Signal, Status, progress_error, progress_matches_status, signal_of
@@ -45,7 +45,7 @@ def progress_fits_status(prefix):
     )
 
 
-class BilingualName(models.Model):
+class BilingualName(BatchedDeletes):
     """A vocabulary entry named in Chinese and in English."""
 
     slug = models.SlugField(_("标识"), max_length=50, unique=True)
@@ -213,7 +213,7 @@ def elapsed_percent(start, end, on):
     return (on - start).days * 100 // (end - start).days
 
 
-class Article(models.Model):
+class Article(BatchedDeletes):
     title = models.CharField(_("标题"), max_length=300)
     plan = models.ForeignKey(
         "Plan", verbose_name=_("规划"), on_delete=models.PROTECT, related_name="articles",
@@ -288,7 +288,7 @@ class Statement(models.Model):
         return f"{self.official}: {self.headline}"
 
 
-class Commitment(models.Model):
+class Commitment(BatchedDeletes):
     department = models.ForeignKey(
         Department, verbose_name=_("部门"), on_delete=models.PROTECT, related_name="commitments"
     )

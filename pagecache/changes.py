@@ -126,6 +126,20 @@ class TrackedQuerySet(models.QuerySet):
     delete.queryset_only = True
 
 
+class BatchedDeletes(models.Model):
+    """A tracked model whose deletion cascades to many tracked rows: each reports as it goes,
+    and the listeners act once, when the deletion is done."""
+
+    class Meta:
+        abstract = True
+
+    def delete(self, *args, **kwargs):
+        with batch():
+            return super().delete(*args, **kwargs)
+
+    delete.alters_data = True
+
+
 def track(*tracked):
     """Report every write to `tracked` models, links of many-to-many fields included.
 

@@ -185,6 +185,14 @@ def test_a_batch_that_fails_changes_nothing(dashboard):
     assert (DataVersion.current(), ProgressTally.stored()) == before
 
 
+def test_a_deletion_that_cascades_to_many_links_recounts_once(dashboard):
+    table = ProgressTally._meta.db_table
+    with CaptureQueriesContext(connection) as queries:
+        Goal.objects.get(slug="economy").delete()
+    assert len([q for q in queries if q["sql"].startswith(f'INSERT INTO "{table}"')]) == 1
+    assert_tallies_count_the_commitments()
+
+
 def test_tracking_a_model_whose_queryset_cannot_report_is_refused():
     with pytest.raises(ImproperlyConfigured, match="TrackedQuerySet"):
         changes.track(DataVersion)
