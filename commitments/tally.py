@@ -147,19 +147,24 @@ class ProgressTally(models.Model):
     """How many commitments of one plan, department and status there are (per due date, for a
     commitment's own row; of one goal or of one theme otherwise), and their progress summed."""
 
+    # No database constraints: an insert would share-lock the row it refers to, and an import,
+    # which locks the themes, departments and officials it updates, would deadlock with a
+    # status update moving a commitment within its tallies. The ORM still cascades deletions.
     plan = models.ForeignKey(
-        "Plan", verbose_name=_("规划"), on_delete=models.CASCADE, null=True, related_name="+"
+        "Plan", verbose_name=_("规划"), on_delete=models.CASCADE, null=True, related_name="+",
+        db_constraint=False,
     )
     department = models.ForeignKey(
         Department, verbose_name=_("部门"), on_delete=models.CASCADE, related_name="+",
-        db_index=False,
+        db_index=False, db_constraint=False,
     )
     goal = models.ForeignKey(
         "Goal", verbose_name=_("五个中心目标"), on_delete=models.CASCADE, null=True,
-        related_name="+",
+        related_name="+", db_constraint=False,
     )
     theme = models.ForeignKey(
-        "Theme", verbose_name=_("主题"), on_delete=models.CASCADE, null=True, related_name="+"
+        "Theme", verbose_name=_("主题"), on_delete=models.CASCADE, null=True, related_name="+",
+        db_constraint=False,
     )
     status = models.CharField(_("状态"), max_length=20, choices=Status.choices)
     due_date = models.DateField(_("截止日期"), null=True)
