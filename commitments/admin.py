@@ -29,6 +29,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
 
 from departments.models import Department, is_reviewer
+from pagecache import changes
 
 from .admin_import import import_view
 from .admin_lists import DateHierarchyChangeList, ReadOnlyAdmin
@@ -391,9 +392,9 @@ class CommitmentAdmin(SimpleHistoryAdmin):
         )
         if not form.is_valid():
             return self.render_bulk_form(request, queryset, form)
-        with transaction.atomic():
+        with changes.batch():
             # Every row locked first, in primary-key order: two bulk updates lock alike, and the
-            # data version (pagecache), which each update_status bumps, is locked after them all.
+            # data version (pagecache), which the batch bumps at its end, is locked after them all.
             commitments = list(queryset.select_for_update(of=("self",)).order_by("pk"))
             for commitment in commitments:
                 commitment.update_status(**form.cleaned_data, author=request.user)

@@ -8,7 +8,7 @@ class CommitmentsConfig(AppConfig):
     verbose_name = _("承诺与进展")
 
     def ready(self):
-        from pagecache.receivers import bump_on_changes_to
+        from pagecache import changes
 
         from .models import (
             Article,
@@ -21,9 +21,10 @@ class CommitmentsConfig(AppConfig):
             Target,
             Theme,
         )
+        from .tally import TallyListener
 
-        bump_on_changes_to(
+        changes.track(
             Article, Statement, Commitment, Commitment.themes.through, CommitmentGoal, Target,
-            StatusUpdate, Goal, Theme,
+            StatusUpdate, Goal, Theme, Plan, Plan.goals.through,
         )
-        bump_on_changes_to(Plan, Plan.goals.through)
+        changes.listen(TallyListener())

@@ -16,7 +16,7 @@ from django.db.models import F, Max
 from django.utils.translation import gettext as _
 
 from departments.models import Department, Official
-from pagecache.models import bump_once
+from pagecache import changes
 
 from .models import Article, Commitment, CommitmentGoal, Goal, Plan, Statement, Target, Theme
 from .parsing import THEMES, ArticleParseError, parse_article
@@ -234,7 +234,7 @@ def store_article(parsed, prune=False, plan=None):
         unchanged = Article.objects.filter(content_hash=content_hash).first()
         if unchanged:
             return _result(unchanged, "unchanged", Plan.objects.attach(unchanged, plan))
-        with bump_once():
+        with changes.batch():
             article, created = _store_article(parsed, content_hash)
             themes = sync_themes()
             goals = {goal.slug: goal for goal in Goal.objects.all()}

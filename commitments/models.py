@@ -14,9 +14,11 @@ from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from departments.models import Department, Official, is_reviewer
+from pagecache.changes import BatchedDeletes, TrackedQuerySet
 
 from .querysets import CommitmentQuerySet, StatusUpdateQuerySet
 from .status import Review, Signal, Status, progress_error, progress_matches_status, signal_of
+from .tally import TALLIED, ProgressTally  # noqa: F401 (the tallies' model, kept apart)
 
 PLAN_START = datetime.date(2021, 1, 1)
 PLAN_END = datetime.date(2025, 12, 31)
@@ -43,7 +45,7 @@ def progress_fits_status(prefix):
     )
 
 
-class BilingualName(models.Model):
+class BilingualName(BatchedDeletes):
     """A vocabulary entry named in Chinese and in English."""
 
     slug = models.SlugField(_("标识"), max_length=50, unique=True)
@@ -67,6 +69,8 @@ class BilingualName(models.Model):
 class Goal(BilingualName):
     """One of the city's 五个中心, created by a data migration."""
 
+    objects = TrackedQuerySet.as_manager()
+
     class Meta(BilingualName.Meta):
         verbose_name = _("五个中心目标")
         verbose_name_plural = _("五个中心目标")
@@ -76,12 +80,14 @@ class Goal(BilingualName):
 
 
 class Theme(BilingualName):
+
+    objects = TrackedQuerySet.as_manager()
     class Meta(BilingualName.Meta):
         verbose_name = _("主题")
         verbose_name_plural = _("主题")
 
 
-class PlanQuerySet(models.QuerySet):
+class PlanQuerySet(TrackedQuerySet):
     def in_progress(self, on=None):
         on = on or timezone.localdate()
         return self.filter(start_date__lte=on, end_date__gte=on)
@@ -207,7 +213,7 @@ def elapsed_percent(start, end, on):
     return (on - start).days * 100 // (end - start).days
 
 
-class Article(models.Model):
+class Article(BatchedDeletes):
     title = models.CharField(_("标题"), max_length=300)
     plan = models.ForeignKey(
         "Plan", verbose_name=_("规划"), on_delete=models.PROTECT, related_name="articles",
@@ -223,6 +229,8 @@ class Article(models.Model):
     city = models.CharField(_("城市"), max_length=50, blank=True)
     content_hash = models.CharField(_("内容哈希"), max_length=64, unique=True)
     imported_at = models.DateTimeField(_("导入时间"), auto_now=True)
+
+    objects = TrackedQuerySet.as_manager()
 
     class Meta:
         ordering = ["-published_at", "id"]
@@ -264,6 +272,8 @@ class Statement(models.Model):
     headline = models.CharField(_("标题"), max_length=200)
     order = models.PositiveIntegerField(_("顺序"), default=0)
 
+    objects = TrackedQuerySet.as_manager()
+
     class Meta:
         ordering = ["article", "order"]
         verbose_name = _("表态")
@@ -278,7 +288,7 @@ class Statement(models.Model):
         return f"{self.official}: {self.headline}"
 
 
-class Commitment(models.Model):
+class Commitment(BatchedDeletes):
     department = models.ForeignKey(
         Department, verbose_name=_("部门"), on_delete=models.PROTECT, related_name="commitments"
     )
@@ -362,6 +372,21 @@ class Commitment(models.Model):
 
     def get_absolute_url(self):
         return reverse("commitments:detail", args=[self.pk])
+
+    def save(self, *args, update_fields=None, **kwargs):
+        self.stored_tallied = self.tallied_in_database(update_fields)
+        super().save(*args, update_fields=update_fields, **kwargs)
+
+    def tallied_in_database(self, update_fields=None):
+        """The stored values of TALLIED, which the progress tallies move a saved commitment
+        from; None for a new commitment or a save of other fields. One query, or none."""
+        if self.pk is None:
+            return None
+        if update_fields is not None:
+            names = {self._meta.get_field(name).attname for name in update_fields}
+            if not names & set(TALLIED):
+                return None
+        return Commitment.objects.filter(pk=self.pk).values(*TALLIED).first()
 
     @property
     def signal(self):
@@ -478,6 +503,8 @@ class CommitmentGoal(models.Model):
     )
     keywords = models.JSONField(_("依据关键词"), default=list)
 
+    objects = TrackedQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("目标关联")
         verbose_name_plural = _("目标关联")
@@ -513,6 +540,8 @@ class Target(models.Model):
     year = models.PositiveSmallIntegerField(_("年份"), null=True, blank=True)
     source_start = models.PositiveIntegerField(_("原文起点"))
     source_end = models.PositiveIntegerField(_("原文终点"))
+
+    objects = TrackedQuerySet.as_manager()
 
     class Meta:
         # commitment_id, not commitment: the latter sorts by the commitment's own ordering, which

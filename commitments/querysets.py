@@ -17,6 +17,8 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 
+from pagecache.changes import TrackedQuerySet
+
 from . import search
 from .status import OPEN_RATED, STALE_AFTER, Review, Signal, Status, signal_expression
 
@@ -27,7 +29,7 @@ def today():
     return timezone.localdate()
 
 
-class CommitmentQuerySet(models.QuerySet):
+class CommitmentQuerySet(TrackedQuerySet):
     def _related(self, name):
         """The model behind one of Commitment's reverse relations: read from the model, since
         models.py imports this module and an import back would be a cycle."""
@@ -145,44 +147,6 @@ class CommitmentQuerySet(models.QuerySet):
         """Commitments serving `goal`, each with `goal_keywords`: the keywords that linked it."""
         return self.filter(goal_links__goal=goal).annotate(goal_keywords=F("goal_links__keywords"))
 
-    def progress_by_department(self, departments=None):
-        """`departments` (all by default) as a list, each with `commitment_count` and
-        `mean_progress` of these commitments; two queries."""
-        return self._progress_of("department", departments)
-
-    def progress_by_goal(self):
-        """Every goal, each with `commitment_count` and `mean_progress` of these commitments."""
-        return self._progress_of("goals")
-
-    def progress_by_theme(self):
-        """Every theme, each with `commitment_count` and `mean_progress` of these commitments."""
-        return self._progress_of("themes")
-
-    def grouped_progress(self, field):
-        """Rows of `field` (a related object's id), `commitment_count` and `mean_progress`.
-
-        Grouped from the commitments' side, which indexes serve: grouping from the related side
-        joins each of its rows to every commitment and filters them afterwards, ten to twenty
-        times slower at 100,000 commitments. COUNT(*), not COUNT(id): the covering index
-        commitment_dept_progress holds no id.
-        """
-        return (
-            self.order_by()
-            .values(field)
-            .annotate(commitment_count=Count("*"), mean_progress=Avg("progress"))
-        )
-
-    def _progress_of(self, field, items=None):
-        """`items` (every related object by default), with the figures of grouped_progress()."""
-        related = self.model._meta.get_field(field).related_model
-        figures = {row[field]: row for row in self.grouped_progress(field)}
-        items = list(related.objects.all() if items is None else items)
-        for item in items:
-            row = figures.get(item.pk, {})
-            item.commitment_count = row.get("commitment_count", 0)
-            item.mean_progress = row.get("mean_progress") or 0.0
-        return items
-
     def export_rows(self, chunk_size=2000):
         """Each commitment of `with_signal().with_schedule()` as a dict, with the lists
         `theme_names`, `goal_names` and `target_texts`, and the note, evidence link and day of
@@ -244,7 +208,7 @@ class ListOf(Subquery):
         return self.as_sql(compiler, connection, template="to_jsonb(ARRAY(%(subquery)s))")
 
 
-class StatusUpdateQuerySet(models.QuerySet):
+class StatusUpdateQuerySet(TrackedQuerySet):
     def published(self):
         """Updates that count: approved (or never needing review) and not withdrawn."""
         return self.filter(review=Review.PUBLISHED)

@@ -72,7 +72,7 @@ def figure(data, height, **layout):
 
 
 def status_chart(summary, **filters):
-    """A donut of commitments per status, from `progress_summary()`."""
+    """A donut of commitments per status, from a summary (`ProgressTally…summary()`)."""
     rows = [
         Row(
             label=label,
@@ -111,7 +111,7 @@ def status_chart(summary, **filters):
 def progress_chart(chart_id, title, items, filter_name, **filters):
     """Horizontal bars of mean progress per goal, department or theme.
 
-    `items` carry `commitment_count` and `mean_progress` (`progress_by_goal()` and the like);
+    `items` carry `commitment_count` and `mean_progress` (`ProgressTally…by_goal()` and the like);
     each bar links to the list filtered by `filter_name` = the item's slug.
     """
     rows = [

@@ -4,7 +4,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
-from commitments.models import Commitment
+from commitments.models import Commitment, ProgressTally
 from commitments.status import Status
 from departments.models import Department
 
@@ -21,7 +21,7 @@ def department_list(query):
     """Every department with its officials, commitment count and progress: four queries.
     Within a plan (`?plan=`), only the departments with commitments in it."""
     plan = plan_in_query(query)
-    departments = Commitment.objects.for_plan(plan).progress_by_department(
+    departments = ProgressTally.objects.for_plan(plan).of_commitments().by_department(
         Department.objects.prefetch_related("officials")
     )
     if plan is not None:
@@ -39,8 +39,9 @@ def department_detail(query, slug):
     department = get_object_or_404(Department, slug=slug)
     plan = plan_in_query(query)
     commitments = Commitment.objects.for_department(department).for_plan(plan)
-    summary = commitments.progress_summary()
-    themes = [theme for theme in commitments.progress_by_theme() if theme.commitment_count]
+    tallies = ProgressTally.objects.for_department(department).for_plan(plan)
+    summary = tallies.of_commitments().summary()
+    themes = [theme for theme in tallies.by_theme() if theme.commitment_count]
     statements = department.statements.select_related("official", "article")
     filters = {"plan": plan.slug} if plan else {}
     context = {

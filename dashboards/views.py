@@ -13,8 +13,8 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 
-from commitments.account import OUTCOMES, account
-from commitments.models import Article, Commitment, Goal, Plan, StatusUpdate
+from commitments.account import OUTCOMES
+from commitments.models import Article, Commitment, Goal, Plan, ProgressTally, StatusUpdate
 from commitments.querysets import today
 from commitments.status import Status
 from evidence.queries import evidence_for
@@ -52,9 +52,9 @@ def plan_overview(slug):
 def overview_page(plan):
     """Totals, status, progress per goal and per department, latest updates, the plan's
     articles: eight queries."""
-    commitments = Commitment.objects.for_plan(plan)
-    summary = commitments.progress_summary()
-    goals = commitments.progress_by_goal()
+    tallies = ProgressTally.objects.for_plan(plan)
+    summary = tallies.of_commitments().summary(today())
+    goals = tallies.by_goal()
     updates = StatusUpdate.objects.published().latest_first().with_related()
     if plan is not None:
         updates = updates.filter(commitment__article__plan=plan)
@@ -76,7 +76,7 @@ def overview_page(plan):
             charts.progress_chart(
                 "chart-departments",
                 _("各部门平均进度"),
-                commitments.progress_by_department(),
+                tallies.of_commitments().by_department(),
                 "department",
                 **filters,
             ),
@@ -89,10 +89,9 @@ def plan_account(slug):
     """The plan's outcomes in total and per department, and its unrated commitments: four
     queries, however many commitments."""
     plan = get_object_or_404(Plan, slug=slug)
-    commitments = Commitment.objects.for_plan(plan)
-    totals, departments = account(commitments)
+    totals, departments = ProgressTally.objects.for_plan(plan).account()
     unrated = (
-        commitments.filter(status=Status.NOT_RATED)
+        Commitment.objects.for_plan(plan).filter(status=Status.NOT_RATED)
         .select_related("department")
         .only("title", "due_date", "department__name", "department__slug")
     )
@@ -238,9 +237,9 @@ def goal_detail(query, slug):
     """What the goal rests on, progress by department, the first commitments: eight queries."""
     goal = get_object_or_404(Goal, slug=slug)
     plan = plan_in_query(query)
-    commitments = Commitment.objects.for_goal(goal).for_plan(plan)
-    summary = commitments.progress_summary()
-    departments = [d for d in commitments.progress_by_department() if d.commitment_count]
+    tallies = ProgressTally.objects.of_goal(goal).for_plan(plan)
+    summary = tallies.summary()
+    departments = [d for d in tallies.by_department() if d.commitment_count]
     filters = {"plan": plan.slug} if plan else {}
     context = {
         "goal": goal,

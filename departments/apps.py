@@ -8,9 +8,9 @@ class DepartmentsConfig(AppConfig):
     verbose_name = _("部门")
 
     def ready(self):
-        from pagecache.receivers import bump_on_changes_to
+        from pagecache.changes import track
 
         from .models import Department, Official
 
         # Department.editors is left out: who may edit is not shown on any public page.
-        bump_on_changes_to(Department, Official)
+        track(Department, Official)

@@ -7,6 +7,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from pagecache.changes import TrackedQuerySet
+
 
 # Created by departments/migrations/0002_create_editors_group.py and 0004_reviewers_group.py.
 EDITORS_GROUP = "部门编辑"
@@ -25,7 +27,7 @@ def is_reviewer(user):
     return user._planwatch_reviewer
 
 
-class DepartmentQuerySet(models.QuerySet):
+class DepartmentQuerySet(TrackedQuerySet):
     def editable_by(self, user):
         """Departments whose commitments the user may record progress for: all for reviewers."""
         if is_reviewer(user):
@@ -88,6 +90,8 @@ class Official(models.Model):
     )
     name = models.CharField(_("姓名"), max_length=20)
     titles = models.JSONField(_("职务"), default=list, help_text=_("按原文顺序,如 党组书记、局长。"))
+
+    objects = TrackedQuerySet.as_manager()
 
     class Meta:
         ordering = ["department__order", "name"]

@@ -8,8 +8,8 @@ class EvidenceConfig(AppConfig):
     verbose_name = _("佐证与实际值")
 
     def ready(self):
-        from pagecache.receivers import bump_on_changes_to
+        from pagecache.changes import track
 
         from .models import TargetObservation
 
-        bump_on_changes_to(TargetObservation)
+        track(TargetObservation)

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from commitments.models import Commitment, StatusUpdate, Target
+from pagecache.changes import TrackedQuerySet
 
 
 def text_hash(text: str) -> str:
@@ -256,6 +257,8 @@ class TargetObservation(models.Model):
         null=True, blank=True, related_name="+",
     )
     created_at = models.DateTimeField(_("登记时间"), auto_now_add=True)
+
+    objects = TrackedQuerySet.as_manager()
 
     class Meta:
         ordering = ["target_id", "-observed_on", "-id"]

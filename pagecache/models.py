@@ -1,13 +1,10 @@
 """The version of the published data: one row that every write the public pages show changes."""
 
-import contextlib
-import contextvars
 import uuid
 
 from django.db import connection, models
 
 ROW = 1
-_bumping_later = contextvars.ContextVar("bumping_later", default=False)
 
 
 class DataVersion(models.Model):
@@ -18,8 +15,9 @@ class DataVersion(models.Model):
     Written inside the transaction of the change, it becomes visible with the data it
     describes, to every process and host at once. Its row lock serialises writers until they
     commit. Every path takes it after locking the commitments it changes (the bulk status
-    action locks them all first), so that two writers of one commitment queue on that row
-    instead of deadlocking on this one.
+    action locks them all first; a changes.batch() takes it at its end), so that two writers of
+    one commitment queue on that row instead of deadlocking on this one. The progress tallies
+    are recounted after it, under its lock: their writers never interleave.
     """
 
     id = models.PositiveSmallIntegerField(primary_key=True, default=ROW, editable=False)
@@ -44,23 +42,6 @@ class DataVersion(models.Model):
 
     @classmethod
     def bump(cls):
-        """A new version, unless bump_once() will write it at its end."""
-        if _bumping_later.get():
-            return
+        """A new version, written in the caller's transaction (pagecache.changes calls it)."""
         if not cls.objects.filter(pk=ROW).update(version=uuid.uuid4()):
             cls.objects.create()
-
-
-@contextlib.contextmanager
-def bump_once():
-    """Writes inside leave the version alone; it changes once, when the block ends without error.
-
-    For bulk writes (imports, generated data, restores), which would otherwise bump it for every
-    row. Use it inside the writes' transaction.atomic(), so that the bump commits with them.
-    """
-    token = _bumping_later.set(True)
-    try:
-        yield
-    finally:
-        _bumping_later.reset(token)
-    DataVersion.bump()

@@ -103,3 +103,24 @@ def cast(db):
 def reviewer(cast):
     call_command("create_reviewer", "shen", stdout=StringIO())
     return get_user_model().objects.get(username="shen")
+
+
+@pytest.fixture(autouse=True)
+def tallies_match_a_recount(request, migration_data):
+    """After every test that used the database, the progress tallies equal a full recount: the
+    net for a write path that bypasses pagecache.changes. Two queries."""
+    marker = request.node.get_closest_marker("django_db")
+    names = request.fixturenames
+    if marker is None and not {"db", "transactional_db", "live_server"} & set(names):
+        yield
+        return
+    # Set up before this fixture, so that its teardown (a rollback or a flush) comes after.
+    transactional = "transactional_db" in names or "live_server" in names or (
+        marker is not None and marker.kwargs.get("transaction", False)
+    )
+    request.getfixturevalue("transactional_db" if transactional else "db")
+    yield
+    from commitments.models import ProgressTally
+
+    stored, counted = ProgressTally.stored(), ProgressTally.counted_afresh()
+    assert stored == counted, f"stored only: {stored - counted}; counted only: {counted - stored}"

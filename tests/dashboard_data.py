@@ -26,7 +26,7 @@ from commitments.models import (
 from commitments.search import tokenize
 from commitments.status import Status
 from departments.models import Department, Official
-from pagecache.models import bump_once
+from pagecache import changes
 
 _sequence = itertools.count(1)
 
@@ -148,7 +148,7 @@ def _add_commitments(dashboard, departments, per_department):
                 (department, official, n, sentence, target, len(text), theme, goal, keywords)
             )
             text += sentence + "\n"
-    with bump_once():
+    with changes.batch():
         article = Article.objects.create(
             title=f"生成文章{next(_sequence)}",
             source="测试",

@@ -24,11 +24,12 @@ from .factories import make_user
 pytestmark = pytest.mark.django_db
 
 # Recreated by migrate (and by restore_data's flush) with ids of their own; everything refers to
-# them by natural key. Sessions and django-axes' counters are not backed up.
+# them by natural key. Sessions and django-axes' counters are not backed up; the progress
+# tallies are recounted (tests/test_tallies.py).
 NOT_BACKED_UP = {
     "contenttypes.ContentType", "auth.Permission", "sessions.Session",
     "axes.AccessAttempt", "axes.AccessAttemptExpiration", "axes.AccessLog", "axes.AccessFailureLog",
-    "pagecache.DataVersion",
+    "pagecache.DataVersion", "commitments.ProgressTally",
 }
 
 

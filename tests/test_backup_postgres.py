@@ -26,11 +26,12 @@ pytestmark = [
     ),
 ]
 
-# Recreated by migrate with ids of their own (compared by natural key), or not backed up.
+# Recreated by migrate with ids of their own (compared by natural key), or not backed up (the
+# progress tallies are recounted: tests/test_tallies.py).
 RECREATED = {"django_content_type", "auth_permission", "django_migrations"}
 NOT_BACKED_UP = {
     "django_session", "axes_accessattempt", "axes_accessattemptexpiration", "axes_accesslog",
-    "axes_accessfailurelog", "pagecache_dataversion",
+    "axes_accessfailurelog", "pagecache_dataversion", "commitments_progresstally",
 }
 
 

@@ -12,8 +12,11 @@ from planwatch import backup_format
 
 # Rebuilt by `migrate` and referred to by natural key, so a backup restores into any database
 # migrated to the same release; sessions, login-failure counters and the page cache's data
-# version are not data worth keeping (a restore writes a new version).
-EXCLUDED = ["contenttypes", "auth.permission", "sessions", "axes", "pagecache"]
+# version are not data worth keeping (a restore writes a new version), nor the progress tallies
+# (a restore recounts them).
+EXCLUDED = [
+    "contenttypes", "auth.permission", "sessions", "axes", "pagecache", "commitments.progresstally",
+]
 # What both dumpdata and loaddata read as JSON, plain or compressed.
 NAME_ENDINGS = (".json", ".json.gz", ".json.bz2", ".json.xz", ".json.lzma")
 

@@ -3,10 +3,10 @@
 from django.apps import apps
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
-from django.db import DEFAULT_DB_ALIAS, connections, transaction
+from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.migrations.executor import MigrationExecutor
 
-from pagecache.models import bump_once
+from pagecache import changes
 
 # What `migrate` itself puts into an empty database; anything else means it already holds data.
 MADE_BY_MIGRATE = {
@@ -38,7 +38,7 @@ class Command(BaseCommand):
                 "migrated database, or give --replace to delete that data first."
             )
         try:
-            with transaction.atomic(), bump_once():
+            with changes.batch():
                 # Rows made by migrate come back from the backup, with the primary keys URLs use.
                 call_command("flush", interactive=False, verbosity=0)
                 call_command("loaddata", file, verbosity=0)
