@@ -28,8 +28,10 @@ setup: $(VENV)/.runtime-installed .env
 		'DJANGO_DEBUG=1' \
 		"DJANGO_SECRET_KEY=$$($(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))')" > $@
 
+# One pytest worker per core (pytest-xdist); tests sharing an expensive module fixture (a server,
+# a database of their own) are kept on one worker by their xdist_group mark.
 test: $(VENV)/.dev-installed
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadgroup
 
 check: $(VENV)/.dev-installed
 	$(DEV_ENV) $(BIN)/python manage.py check

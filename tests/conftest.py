@@ -1,9 +1,9 @@
 """Shared fixtures: the data migrations' rows for every test, the source article, the cast of
-users (a superuser, editors of two departments) and a fast password hasher."""
+users (a superuser, editors of two departments), a fast password hasher, and rows a module's
+tests share (module_db)."""
 
 import importlib
 from io import StringIO
-from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -11,12 +11,10 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.management import call_command
-from django.db import connection
+from django.db import connection, transaction
 from django.test import override_settings
 
-from .factories import make_commitment, make_department, make_user
-
-ARTICLE_PATH = Path(__file__).resolve().parent.parent / "fixtures" / "articles" / "wuhan-2020-12-22-cjn.txt"
+from .factories import ARTICLE_PATH, import_seed_article, make_cast
 
 
 @pytest.fixture
@@ -27,10 +25,13 @@ def article_path():
 @pytest.fixture
 def imported_article(db):
     """The seed article imported through the management command."""
-    from commitments.models import Article
+    return import_seed_article()
 
-    call_command("import_article", str(ARTICLE_PATH), verbosity=0)
-    return Article.objects.get()
+
+@pytest.fixture(scope="module")
+def module_article(module_db):
+    """The seed article imported once for a module whose tests only read it (see module_db)."""
+    return import_seed_article()
 
 
 DATA_MIGRATIONS = [
@@ -57,11 +58,29 @@ def migration_data(request):
         marker is not None and marker.kwargs.get("transaction", False)
     )
     request.getfixturevalue("transactional_db" if transactional else "db")
+    restore_migration_data()
+
+
+def restore_migration_data():
     if apps.get_model("commitments", "Goal").objects.exists():
         return
     schema_editor = SimpleNamespace(connection=connection)
     for module, function in DATA_MIGRATIONS:
         getattr(importlib.import_module(module), function)(apps, schema_editor)
+
+
+@pytest.fixture(scope="module")
+def module_db(django_db_setup, django_db_blocker):
+    """A transaction around a module: rows its module-scoped fixtures write once, for every test.
+
+    Each test still runs in a savepoint of its own (the db fixture nests in this transaction), and
+    the whole is rolled back after the module's last test, as Django's setUpTestData does. Only
+    for tests that use the db fixture, not transactional ones.
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        restore_migration_data()
+        yield
+        transaction.set_rollback(True)
 
 
 @pytest.fixture(autouse=True)
@@ -83,20 +102,7 @@ def fast_password_hashing():
 @pytest.fixture
 def cast(db):
     """Like healthchecks' hc/test.py: every rule is tried with each of these."""
-    department_a = make_department(name="市人力资源和社会保障局")
-    department_b = make_department(name="市审计局")
-    call_command("create_editor", "editor_a", "--department", department_a.slug, stdout=StringIO())
-    call_command("create_editor", "editor_b", "--department", department_b.slug, stdout=StringIO())
-    users = {user.username: user for user in get_user_model().objects.all()}
-    return SimpleNamespace(
-        superuser=make_user("root", is_staff=True, is_superuser=True),
-        editor_a=users["editor_a"],
-        editor_b=users["editor_b"],
-        department_a=department_a,
-        department_b=department_b,
-        commitment_a=make_commitment(department_a, title="稳定和扩大就业"),
-        commitment_b=make_commitment(department_b, title="审计全覆盖"),
-    )
+    return make_cast()
 
 
 @pytest.fixture

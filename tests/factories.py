@@ -2,13 +2,21 @@
 
 import hashlib
 import itertools
+from io import StringIO
+from pathlib import Path
+from types import SimpleNamespace
 
 from django.contrib.auth import get_user_model
+from django.core.management import call_command
 
 from commitments.models import Article, Commitment, Theme
 from departments.models import Department, Official
 
 _sequence = itertools.count(1)
+
+ARTICLE_PATH = (
+    Path(__file__).resolve().parent.parent / "fixtures" / "articles" / "wuhan-2020-12-22-cjn.txt"
+)
 
 ARTICLE_TEXT = "市测试局局长张三:\n推进就业。\n加快建设人才活力之城,构筑科研创新高地。\n"
 
@@ -59,3 +67,27 @@ def make_commitment(department=None, article=None, **fields):
 def make_user(username=None, **fields):
     username = username or f"user{next(_sequence)}"
     return get_user_model().objects.create_user(username=username, password="pw-123456!", **fields)
+
+
+def import_seed_article():
+    """The seed article, imported through the management command."""
+    call_command("import_article", str(ARTICLE_PATH), verbosity=0)
+    return Article.objects.get()
+
+
+def make_cast():
+    """A superuser, an editor of each of two departments, and a commitment of each department."""
+    department_a = make_department(name="市人力资源和社会保障局")
+    department_b = make_department(name="市审计局")
+    call_command("create_editor", "editor_a", "--department", department_a.slug, stdout=StringIO())
+    call_command("create_editor", "editor_b", "--department", department_b.slug, stdout=StringIO())
+    users = {user.username: user for user in get_user_model().objects.all()}
+    return SimpleNamespace(
+        superuser=make_user("root", is_staff=True, is_superuser=True),
+        editor_a=users["editor_a"],
+        editor_b=users["editor_b"],
+        department_a=department_a,
+        department_b=department_b,
+        commitment_a=make_commitment(department_a, title="稳定和扩大就业"),
+        commitment_b=make_commitment(department_b, title="审计全覆盖"),
+    )

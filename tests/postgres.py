@@ -1,7 +1,6 @@
 """PostgreSQL databases of a test's own, on the test database's server: parameters, URLs, a
 fresh database dropped afterwards."""
 
-import os
 import secrets
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
@@ -37,8 +36,12 @@ def database_url(name, host=None, port=None, **options):
 
 @contextmanager
 def fresh_database(label):
-    """A new, empty PostgreSQL database; yields its name and URL, and drops it afterwards."""
-    name = f"planwatch_rel_{label}_{os.getpid()}_{secrets.token_hex(3)}"
+    """A new, empty PostgreSQL database; yields its name and URL, and drops it afterwards.
+
+    Named after the test database (test_<name>, or test_<name>_gw0 under pytest-xdist), so that
+    parallel workers and parallel runs on other test databases never share one.
+    """
+    name = f"{connection.settings_dict['NAME']}_{label}_{secrets.token_hex(3)}"
     server = connect("postgres")
     server.autocommit = True
     try:

@@ -33,6 +33,8 @@ CONNECT_TIMEOUT = 3  # seconds; docs/operations.md recommends ?connect_timeout= 
 # (planwatch.database): docs/operations.md promises the 503 within 5 s of a request's first wait.
 ANSWER_TIMEOUT = 5
 
+pytestmark = pytest.mark.xdist_group("database_outage")  # one worker starts the site
+
 
 def unreachable(request):
     raise OperationalError('connection to server at "127.0.0.1", port 5432 failed: refused')

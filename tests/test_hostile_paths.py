@@ -24,19 +24,27 @@ from .hostile import RAW, SQL, check_response, numbers, texts
 
 pytestmark = pytest.mark.django_db
 
-EXAMPLES = 300
+EXAMPLES = 200
 HUGE = "99999999999999999999"
 
 
-@pytest.fixture
-def seeded(imported_article, settings):
-    """The seed article with one status update, and a client logged in as a superuser."""
-    settings.DEBUG = False
-    commitment = Commitment.objects.filter(article=imported_article).order_by("pk").first()
+@pytest.fixture(scope="module")
+def seeded_rows(module_article):
+    """The seed article with one status update, and a superuser: written once, only read."""
+    commitment = Commitment.objects.filter(article=module_article).order_by("pk").first()
     commitment.update_status(status="in_progress", progress=40, note="推进中")
-    client = Client(raise_request_exception=False)
-    client.force_login(make_user("root", is_staff=True, is_superuser=True))
+    superuser = make_user("root", is_staff=True, is_superuser=True)
     history = commitment.history.order_by("history_id").first().history_id
+    return superuser, commitment, history
+
+
+@pytest.fixture
+def seeded(seeded_rows, db, settings):
+    """seeded_rows, and a client logged in as the superuser."""
+    settings.DEBUG = False
+    superuser, commitment, history = seeded_rows
+    client = Client(raise_request_exception=False)
+    client.force_login(superuser)
     return client, commitment, history
 
 

@@ -1,7 +1,7 @@
 """No query string, however hostile, makes a public page fail: never a 500, never unescaped HTML.
 
-A property-based test (hypothesis): well over a thousand generated query strings, spread over every
-public URL of the imported seed article. They mix the list's real filter values with unicode of
+A property-based test (hypothesis): 400 generated query strings, about 33 for each public URL of
+the imported seed article (1,200 once: 40 s of the suite's time, and no failure found). They mix the list's real filter values with unicode of
 every kind, NUL bytes, huge and non-finite numbers, SQL and HTML fragments, broken percent-escapes,
 and repeated and empty keys.
 """
@@ -20,7 +20,7 @@ from .hostile import (
 
 pytestmark = pytest.mark.django_db
 
-EXAMPLES = 1200
+EXAMPLES = 400
 
 
 def test_no_query_string_makes_a_public_page_fail(imported_article, settings):
@@ -48,5 +48,5 @@ def test_no_query_string_makes_a_public_page_fail(imported_article, settings):
             raise AssertionError(f"GET {url}?{query_string}: {failure}") from None
 
     check()
-    assert requested.total() >= 1000
+    assert requested.total() >= EXAMPLES
     assert set(requested) == set(urls), "every public URL is tried"

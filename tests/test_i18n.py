@@ -147,7 +147,12 @@ def test_plural_forms_follow_the_count():
 
 
 @pytest.fixture
-def pages(imported_article):
+def pages(page_urls, db):
+    return page_urls
+
+
+@pytest.fixture(scope="module")
+def page_urls(module_article):
     """The public pages to read, on the seed article, with one commitment in progress."""
     commitment = Commitment.objects.filter(targets__isnull=False).order_by("pk").first()
     commitment.update_status(status=Status.IN_PROGRESS, progress=40, note="已印发实施方案")

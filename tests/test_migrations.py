@@ -20,6 +20,8 @@ from .postgres import fresh_database
 
 PROJECT = Path(__file__).resolve().parent.parent
 
+pytestmark = pytest.mark.xdist_group("migrations")  # one worker runs the scenario
+
 # The first release's schema: each of our apps at its first migration.
 PREVIOUS_RELEASE = [("departments", "0001_initial"), ("commitments", "0001_initial")]
 

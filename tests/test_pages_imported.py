@@ -2,11 +2,18 @@
 
 import re
 
+import pytest
 from django.utils.html import escape
 
 from commitments.models import Commitment, Goal, Theme
 from commitments.status import Signal, Status
 from departments.models import Department
+
+
+@pytest.fixture
+def imported_article(module_article, db):
+    """Imported once for this module: its tests only read the article."""
+    return module_article
 
 
 def page_urls(article):

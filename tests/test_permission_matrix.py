@@ -34,7 +34,7 @@ from departments.models import REVIEWERS_GROUP
 from evidence.models import EvidenceDocument, Passage, Suggestion, TargetObservation
 
 from .admin_pages import UPDATE, change_form_data
-from .conftest import ARTICLE_PATH
+from .factories import ARTICLE_PATH, make_cast
 
 ROLES = ["anonymous", "editor_own", "editor_other", "reviewer", "superuser"]
 STAFF = ROLES[1:]
@@ -474,20 +474,26 @@ def refused(role, method, code, route):
     return code in (403, 404, 405)
 
 
+@pytest.fixture(scope="module")
+def world(module_db):
+    """Built once: every request of every test is rolled back."""
+    return World(make_cast())
+
+
 @pytest.mark.parametrize("route", sorted(MATRIX))
-def test_permission_matrix(client, cast, route):
-    world = World(cast)
+def test_permission_matrix(client, db, world, route):
     entry = MATRIX[route]
     url = entry.url(world)
     payload = entry.payload(world)
     failures = []
+    # Each request is rolled back, logging in included: every one starts from these rows.
+    before = snapshot()
     for role in ROLES:
         for method in ["GET", "POST"]:
             with transaction.atomic():
                 client.logout()
                 if role != "anonymous":
                     client.force_login(world.users[role])
-                before = snapshot()
                 if method == "GET":
                     response = client.get(url)
                 else:

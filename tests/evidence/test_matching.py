@@ -8,6 +8,12 @@ from evidence.evaluation import label_resolver, labelled_documents, score
 from evidence.matching import DEPARTMENT_BOOST, OFFICIAL_BOOST, Matcher, quantities
 
 
+@pytest.fixture
+def imported_article(module_article, db):
+    """Imported once for this module: its tests only read the article."""
+    return module_article
+
+
 def rank_ids(document):
     matcher = Matcher(DatabaseCorpus(), context=document.title)
     ranked = matcher.rank([passage.text for passage in document.passages])

@@ -144,9 +144,10 @@ def test_to_dict_is_json_ready_in_the_agreed_shape(article):
 
 def test_the_real_article_parses_well_under_two_seconds_when_warm(article):
     raw = REAL_ARTICLE.read_bytes()
-    started = time.perf_counter()
+    # This process's CPU time, not the wall clock: parallel workers and neighbours share the cores.
+    started = time.process_time()
     parse_article(raw)
-    assert time.perf_counter() - started < 0.5
+    assert time.process_time() - started < 0.5
 
 
 def test_seed_titles_state_the_action_with_balanced_quotes(article):
