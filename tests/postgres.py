@@ -54,6 +54,11 @@ def fresh_database(label):
         server.close()
 
 
+# How long run_together waits for a function: a guard against a hang, not a bound on speed
+# (200 status updates racing re-imports take about 30 s on a quiet 2-core machine).
+RUN_TOGETHER_TIMEOUT = 120
+
+
 def run_together(*functions):
     """Run each function in its own thread and return their results in order."""
 
@@ -65,4 +70,4 @@ def run_together(*functions):
 
     with ThreadPoolExecutor(max_workers=len(functions)) as pool:
         futures = [pool.submit(on_own_connection, function) for function in functions]
-        return [future.result(timeout=30) for future in futures]
+        return [future.result(timeout=RUN_TOGETHER_TIMEOUT) for future in futures]
