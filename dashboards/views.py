@@ -30,6 +30,8 @@ MAX_PAGES = 200
 # A goal or department page lists this many commitments; the filtered list has them all.
 LISTED = 60
 LATEST_UPDATES = 8
+# The overview names this many of the plan's articles; /articles/ lists them all.
+NAMED_ARTICLES = 5
 # The account lists this many unrated commitments; the list filtered by status has them all.
 UNRATED_LISTED = 500
 EXPORT_CHUNK = exports.EXPORT_CHUNK
@@ -66,8 +68,11 @@ def overview_page(plan):
         "summary": summary,
         "goals": goals,
         "updates": updates[:LATEST_UPDATES],
-        "articles": Article.objects.filter(plan=plan).defer("text") if plan else [],
     }
+    if plan is not None:  # the first few by name: a plan read from the press has hundreds
+        articles = list(Article.objects.filter(plan=plan).defer("text")[: NAMED_ARTICLES + 1])
+        context["articles"] = articles[:NAMED_ARTICLES]
+        context["more_articles"] = len(articles) > NAMED_ARTICLES
     if summary["total"]:
         context["charts"] = [
             charts.plan_chart(today(), summary["mean_progress"], plan, **filters),

@@ -93,6 +93,17 @@ def test_a_plans_overview_links_its_articles_and_scoped_pages(client, plans):
     assert 'href="/commitments/?plan=wuhan-14th"' in page
 
 
+def test_a_plan_with_many_articles_names_the_first_and_links_the_rest(client, plans):
+    plan = Plan.objects.get(slug="wuhan-14th")
+    for day in range(1, 8):
+        published_at = timezone.make_aware(datetime.datetime(2021, 3, day, 9))
+        make_article(title=f"第{day}篇", plan=plan, published_at=published_at)
+    lede = html(client, "/plans/wuhan-14th/").split('<p class="lede">')[1].split("</p>")[0]
+    assert lede.count('href="/articles/') == 5 + 1  # five named, then 等 → the whole list
+    assert '第7篇' in lede and '第3篇' in lede and '第2篇' not in lede
+    assert 'href="/articles/">等</a>' in lede
+
+
 def test_unknown_plan_is_404(client, plans):
     assert client.get("/plans/wuhan-13th/").status_code == 404
     assert client.get("/plans/wuhan-13th/account/").status_code == 404
