@@ -1,10 +1,12 @@
 """Public pages of commitments: plans and their account, the list, its exports, goals, articles."""
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import connection
 from django.http import (
     FileResponse,
     Http404,
+    HttpResponse,
     HttpResponseBadRequest,
     JsonResponse,
     StreamingHttpResponse,
@@ -18,7 +20,7 @@ from commitments.models import Article, Commitment, Goal, Plan, ProgressTally, S
 from commitments.querysets import today
 from commitments.status import Status
 from evidence.queries import evidence_for
-from planwatch.database import export_transaction
+from planwatch.database import ExportTooLong, export_transaction
 
 from . import charts, csv_copy, exports
 from .filters import CommitmentFilter
@@ -154,9 +156,12 @@ def export_csv(request):
     machine_keys = request.GET.get("keys") == "en"
     filename = "planwatch-commitments.csv"
     if connection.vendor == "postgresql":  # COPY: no Python object per row
-        export = csv_copy.csv_file(
-            filterset.qs, *exports.page_url_parts(request), machine_keys=machine_keys
-        )
+        try:
+            export = csv_copy.csv_file(
+                filterset.qs, *exports.page_url_parts(request), machine_keys=machine_keys
+            )
+        except ExportTooLong:
+            return export_too_long()
         return FileResponse(
             export, as_attachment=True, filename=filename, content_type="text/csv; charset=utf-8"
         )
@@ -165,6 +170,13 @@ def export_csv(request):
     response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+def export_too_long():
+    message = _("导出超过 %(seconds)d 秒仍未完成，请按规划或部门筛选后再导出。") % {
+        "seconds": settings.DATABASE_EXPORT_TIMEOUT
+    }
+    return HttpResponse(message, status=503, content_type="text/plain; charset=utf-8")
 
 
 def export_json(request):
@@ -189,12 +201,15 @@ def export_xlsx(request):
         "department__order", "department_id", *commitments.query.order_by
     )
     plan = filterset.form.cleaned_data.get("plan")
-    with export_transaction():
-        workbook = exports.xlsx_file(
-            exports.rows(request, by_department, EXPORT_CHUNK),
-            commitments,
-            plan.name if plan else "",
-        )
+    try:
+        with export_transaction():
+            workbook = exports.xlsx_file(
+                exports.rows(request, by_department, EXPORT_CHUNK),
+                commitments,
+                plan.name if plan else "",
+            )
+    except ExportTooLong:
+        return export_too_long()
     return FileResponse(
         workbook,
         as_attachment=True,

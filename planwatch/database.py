@@ -78,16 +78,28 @@ def waits_bounded_by(seconds):
         psycopg2.extensions.set_wait_callback(callback)
 
 
+class ExportTooLong(Exception):
+    """An export's statement ran longer than DATABASE_EXPORT_TIMEOUT and was cancelled."""
+
+
 @contextlib.contextmanager
 def export_transaction():
     """A transaction whose statements may run DATABASE_EXPORT_TIMEOUT seconds, and whose waits
-    last as long: a whole export reads far more than a page's statement may."""
+    last as long: a whole export reads far more than a page's statement may. A statement
+    cancelled at that limit raises ExportTooLong."""
     seconds = settings.DATABASE_EXPORT_TIMEOUT
     with transaction.atomic():
         if connection.vendor != "postgresql":
             yield
             return
+        import psycopg2.errors
+
         with connection.cursor() as cursor:
             cursor.execute(f"SET LOCAL statement_timeout = {round(seconds * 1000)}")
-        with waits_bounded_by(seconds + 1):
-            yield
+        try:
+            with waits_bounded_by(seconds + 1), connection.wrap_database_errors:
+                yield
+        except OperationalError as error:
+            if isinstance(error.__cause__, psycopg2.errors.QueryCanceled):
+                raise ExportTooLong from error
+            raise

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from commitments.models import Commitment, CommitmentGoal, Goal, Plan, Target
 from commitments.status import Status
-from dashboards import exports
+from dashboards import csv_copy, exports
 from planwatch.database import bound_waits, export_transaction
 
 from .factories import make_article, make_commitment, make_department, make_official, make_theme
@@ -126,3 +126,21 @@ def test_an_export_may_run_longer_than_a_page(settings):
         assert psycopg2.extensions.get_wait_callback() is page_bound
     finally:
         psycopg2.extensions.set_wait_callback(None)
+
+
+def test_an_export_over_its_time_limit_says_so_with_a_503(client, settings, monkeypatch):
+    settings.DATABASE_EXPORT_TIMEOUT = 0.2
+
+    def sleeping_copy(*args):
+        return "COPY (SELECT pg_sleep(2)) TO STDOUT", []
+
+    def sleeping_workbook(*args):
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_sleep(2)")
+
+    monkeypatch.setattr(csv_copy, "copy_statement", sleeping_copy)
+    monkeypatch.setattr(exports, "xlsx_file", sleeping_workbook)
+    for path in ["/commitments/export.csv", "/commitments/export.xlsx"]:
+        response = client.get(path)
+        assert response.status_code == 503
+        assert "请按规划或部门筛选后再导出" in response.content.decode()
