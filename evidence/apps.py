@@ -10,6 +10,7 @@ class EvidenceConfig(AppConfig):
     def ready(self):
         from pagecache.changes import track
 
-        from .models import TargetObservation
+        from .models import EvidenceDocument, Passage, Suggestion, TargetObservation
 
-        track(TargetObservation)
+        # The commitment page quotes accepted evidence: deleting a document must not leave it.
+        track(EvidenceDocument, Passage, Suggestion, TargetObservation)

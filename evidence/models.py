@@ -37,6 +37,8 @@ class EvidenceDocument(models.Model):
     created_at = models.DateTimeField(_("上传时间"), auto_now_add=True)
     sha256 = models.CharField(_("内容哈希"), max_length=64, unique=True, editable=False)
 
+    objects = TrackedQuerySet.as_manager()
+
     class Meta:
         ordering = ["-published_at", "-id"]
         verbose_name = _("佐证文件")
@@ -60,6 +62,8 @@ class Passage(models.Model):
     end = models.PositiveIntegerField(_("终点"))
     text = models.TextField(_("原文"))
 
+    objects = TrackedQuerySet.as_manager()
+
     class Meta:
         ordering = ["document", "start"]
         verbose_name = _("段落")
@@ -78,7 +82,7 @@ class Passage(models.Model):
         return f"{self.document.get_absolute_url()}#passage-{self.pk}"
 
 
-class SuggestionQuerySet(models.QuerySet):
+class SuggestionQuerySet(TrackedQuerySet):
     def for_reviewer(self, user):
         """The suggestions a user may see and act on: of the departments they edit."""
         from departments.models import Department

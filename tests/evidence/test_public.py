@@ -69,6 +69,14 @@ def test_commitment_page_lists_accepted_evidence_and_target_against_actual(
     assert "按指标测算" in page and "88%" in page
 
 
+def test_deleting_a_document_takes_its_quote_off_the_cached_commitment_page(client, evidence):
+    commitment, document, parks, total = evidence
+    link = f'href="{document.get_absolute_url()}#passage-{parks.pk}"'
+    assert link in client.get(commitment.get_absolute_url()).content.decode()
+    document.delete()  # the status update it informed stays, with its note: the record is kept
+    assert link not in client.get(commitment.get_absolute_url()).content.decode()
+
+
 def test_commitment_page_without_evidence_says_so(client, db, django_assert_max_num_queries):
     commitment = make_commitment()
     with django_assert_max_num_queries(12):
