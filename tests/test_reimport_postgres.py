@@ -28,7 +28,7 @@ pytestmark = [
     pytest.mark.django_db(transaction=True),
 ]
 
-REPORTS = 40
+REPORTS = 15
 EDITED_WORDS = ("要扩大就业容量", "要持续扩大就业容量")
 
 
