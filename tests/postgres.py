@@ -55,7 +55,7 @@ def fresh_database(label):
 
 
 # How long run_together waits for a function: a guard against a hang, not a bound on speed
-# (75 status updates racing re-imports take about 12 s on a quiet 2-core machine).
+# (60 status updates racing re-imports take about 12 s on a quiet 2-core machine).
 RUN_TOGETHER_TIMEOUT = 120
 
 
