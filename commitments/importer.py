@@ -273,18 +273,23 @@ def _result(article, outcome, plan_message):
 
 
 def sync_themes():
-    """Make the Theme table hold the parser's lexicon; returns themes by slug."""
-    themes = {}
+    """Make the Theme table hold the parser's lexicon; returns themes by slug. Read in one query:
+    only a theme missing or changed is written."""
+    themes = {theme.slug: theme for theme in Theme.objects.all()}
     for order, theme in enumerate(THEMES, start=1):
-        themes[theme.slug], _created = Theme.objects.update_or_create(
-            slug=theme.slug,
-            defaults={
-                "name": theme.name,
-                "name_en": theme.name_en,
-                "keywords": list(theme.keywords),
-                "order": order,
-            },
-        )
+        values = {
+            "name": theme.name,
+            "name_en": theme.name_en,
+            "keywords": list(theme.keywords),
+            "order": order,
+        }
+        stored = themes.get(theme.slug)
+        if stored is None:
+            themes[theme.slug] = Theme.objects.create(slug=theme.slug, **values)
+        elif any(getattr(stored, name) != value for name, value in values.items()):
+            for name, value in values.items():
+                setattr(stored, name, value)
+            stored.save(update_fields=list(values))
     return themes
 
 
@@ -341,12 +346,16 @@ def _sync_commitments(article, department, speaker_of, parsed_items, themes, goa
             commitment = Commitment(article=article, department=department)
             _set_source(commitment, speaker_of(item), order, item)
             commitment.save()
+            commitment.themes.add(*[themes[slug] for slug in item.themes])
         else:
             changed = _set_source(commitment, speaker_of(item), order, item)
             if changed:
                 commitment.version += 1  # an admin form loaded before now is stale
             commitment.save(update_fields=[*SOURCE_COLUMNS, "version", "updated_at"])
-        _store_classification(commitment, item, themes, goals)
+            commitment.themes.set([themes[slug] for slug in item.themes])
+            commitment.goal_links.all().delete()
+            commitment.targets.all().delete()
+        _store_goals_and_targets(commitment, item, goals)
     kept = {c.pk for c in matches.values()}
     _drop_vanished_commitments([c for c in existing if c.pk not in kept], prune)
 
@@ -385,14 +394,12 @@ def _match(existing, parsed_items):
     return matches
 
 
-def _store_classification(commitment, item, themes, goals):
-    commitment.themes.set([themes[slug] for slug in item.themes])
-    commitment.goal_links.all().delete()
+def _store_goals_and_targets(commitment, item, goals):
+    """For a commitment that has none (new, or cleared by a re-import)."""
     CommitmentGoal.objects.bulk_create(
         CommitmentGoal(commitment=commitment, goal=goals[match.slug], keywords=match.keywords)
         for match in item.goals
     )
-    commitment.targets.all().delete()
     Target.objects.bulk_create(
         Target(
             commitment=commitment,

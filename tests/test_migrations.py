@@ -151,9 +151,11 @@ def run_scenario():
     }, cls=DjangoJSONEncoder))
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def scenario(tmp_path_factory):
-    """The scenario's report, run on a database of the kind the tests run on."""
+    """The scenario's report, run on a database of the kind the tests run on. Session-scoped:
+    a module's fixture may be rebuilt when a pytest-xdist worker runs another module between
+    this module's tests, and the scenario takes ten seconds."""
     if connection.vendor == "postgresql":
         with fresh_database("migrations") as (_, url):
             yield run_in_child(url)

@@ -9,15 +9,19 @@ from evidence.matching import Matcher, query_terms
 PASSAGE = "全年开展公共工程项目跟踪审计65项,财政预算执行审计实现全覆盖,推进乡村振兴。"
 
 
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="the GIN index is PostgreSQL's"),
+]
+
+
 @pytest.fixture
-def postgres(imported_article):
-    if connection.vendor != "postgresql":
-        pytest.skip("the GIN index is PostgreSQL's")
+def postgres(module_article, db):
+    """The seed article, imported once for the module (its tests only read), with statistics."""
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE commitments_commitment")
 
 
-@pytest.mark.postgres
 def test_index_and_python_postings_agree(postgres):
     terms = set(query_terms(PASSAGE))
     from_index = DatabaseCorpus().postings(terms, max_df=200)
@@ -28,14 +32,12 @@ def test_index_and_python_postings_agree(postgres):
     assert from_index[0]["审计"]
 
 
-@pytest.mark.postgres
 def test_a_common_word_is_counted_not_fetched(postgres):
     postings, common = DatabaseCorpus().postings({"推进", "审计"}, max_df=3)
     assert "推进" in common and common["推进"] > 3
     assert "推进" not in postings
 
 
-@pytest.mark.postgres
 def test_both_paths_rank_alike(postgres):
     [by_index] = Matcher(DatabaseCorpus()).rank([PASSAGE])
     [by_python] = Matcher(DatabaseCorpus(full_text_index=False)).rank([PASSAGE])
