@@ -13,6 +13,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection, transaction
 from django.test import override_settings
+from django.utils import translation
 
 from .factories import ARTICLE_PATH, import_seed_article, make_cast
 
@@ -87,6 +88,13 @@ def module_db(django_db_setup, django_db_blocker):
 def empty_cache():
     """Fragments cached by an earlier test must not answer for this one's data."""
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the site's language, as a new process does: LocaleMiddleware leaves
+    the language of a test's last request (English, after /i18n/setlang/) active in the thread."""
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True, scope="session")
