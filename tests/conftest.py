@@ -45,21 +45,31 @@ DATA_MIGRATIONS = [
 ]
 
 
+def database_fixture(request):
+    """The database fixture a test uses, by a mark, a fixture it asks for or live_server: "db",
+    "transactional_db", or None."""
+    marker = request.node.get_closest_marker("django_db")
+    names = set(request.fixturenames)
+    if marker is None and not {"db", "transactional_db", "live_server"} & names:
+        return None
+    transactional = bool({"transactional_db", "live_server"} & names) or (
+        marker is not None and marker.kwargs.get("transaction", False)
+    )
+    return "transactional_db" if transactional else "db"
+
+
 @pytest.fixture(autouse=True)
 def migration_data(request):
     """Put back the rows data migrations create (goals, the editors group).
 
     A transactional test (live_server, concurrency) ends by flushing every table, which would
-    leave later tests without them.
+    leave later tests without them: pytest-django runs those tests last, but pytest-xdist hands
+    each worker whole files, so tests of another file may follow.
     """
-    marker = request.node.get_closest_marker("django_db")
-    if marker is None and "live_server" not in request.fixturenames:
-        return
-    transactional = "live_server" in request.fixturenames or (
-        marker is not None and marker.kwargs.get("transaction", False)
-    )
-    request.getfixturevalue("transactional_db" if transactional else "db")
-    restore_migration_data()
+    fixture = database_fixture(request)
+    if fixture:
+        request.getfixturevalue(fixture)
+        restore_migration_data()
 
 
 def restore_migration_data():
@@ -123,16 +133,12 @@ def reviewer(cast):
 def tallies_match_a_recount(request, migration_data):
     """After every test that used the database, the progress tallies equal a full recount: the
     net for a write path that bypasses pagecache.changes. Two queries."""
-    marker = request.node.get_closest_marker("django_db")
-    names = request.fixturenames
-    if marker is None and not {"db", "transactional_db", "live_server"} & set(names):
+    fixture = database_fixture(request)
+    if not fixture:
         yield
         return
     # Set up before this fixture, so that its teardown (a rollback or a flush) comes after.
-    transactional = "transactional_db" in names or "live_server" in names or (
-        marker is not None and marker.kwargs.get("transaction", False)
-    )
-    request.getfixturevalue("transactional_db" if transactional else "db")
+    request.getfixturevalue(fixture)
     yield
     from commitments.models import ProgressTally
 
