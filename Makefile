@@ -28,10 +28,11 @@ setup: $(VENV)/.runtime-installed .env
 		'DJANGO_DEBUG=1' \
 		"DJANGO_SECRET_KEY=$$($(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))')" > $@
 
-# One pytest worker per core (pytest-xdist); tests sharing an expensive module fixture (a server,
-# a database of their own) are kept on one worker by their xdist_group mark.
+# One pytest worker per core (pytest-xdist), each test file whole on one worker: a module's
+# fixtures (a server, a database of its own, rows its tests share) are built once, not again each
+# time a worker comes back to the file.
 test: $(VENV)/.dev-installed
-	$(BIN)/python -m pytest -n auto --dist loadgroup
+	$(BIN)/python -m pytest -n auto --dist loadfile
 
 check: $(VENV)/.dev-installed
 	$(DEV_ENV) $(BIN)/python manage.py check

@@ -20,7 +20,6 @@ ARTICLE = PROJECT / "fixtures" / "articles" / "wuhan-2020-12-22-cjn.txt"
 
 pytestmark = [
     pytest.mark.postgres,
-    pytest.mark.xdist_group("backup_round_trip"),  # one worker builds round_trip
     pytest.mark.skipif(
         connection.vendor != "postgresql",
         reason="needs PostgreSQL: creates real databases of its own next to the test database",

@@ -13,7 +13,6 @@ CHROMIUM = Path("/usr/bin/chromium")
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.xdist_group("browser"),  # one worker starts Chromium
     # The live server's thread reads only committed rows.
     pytest.mark.django_db(transaction=True),
     pytest.mark.skipif(

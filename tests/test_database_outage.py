@@ -35,8 +35,6 @@ CONNECT_TIMEOUT = 2  # seconds; docs/operations.md recommends ?connect_timeout= 
 STATEMENT_TIMEOUT = 1.5
 ANSWER_TIMEOUT = STATEMENT_TIMEOUT + 1
 
-pytestmark = pytest.mark.xdist_group("database_outage")  # one worker starts the site
-
 
 def unreachable(request):
     raise OperationalError('connection to server at "127.0.0.1", port 5432 failed: refused')

@@ -20,8 +20,6 @@ from .postgres import fresh_database
 
 PROJECT = Path(__file__).resolve().parent.parent
 
-pytestmark = pytest.mark.xdist_group("migrations")  # one worker runs the scenario
-
 # The first release's schema: each of our apps at its first migration.
 PREVIOUS_RELEASE = [("departments", "0001_initial"), ("commitments", "0001_initial")]
 
@@ -151,11 +149,9 @@ def run_scenario():
     }, cls=DjangoJSONEncoder))
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def scenario(tmp_path_factory):
-    """The scenario's report, run on a database of the kind the tests run on. Session-scoped:
-    a module's fixture may be rebuilt when a pytest-xdist worker runs another module between
-    this module's tests, and the scenario takes ten seconds."""
+    """The scenario's report, run on a database of the kind the tests run on."""
     if connection.vendor == "postgresql":
         with fresh_database("migrations") as (_, url):
             yield run_in_child(url)
