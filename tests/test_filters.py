@@ -8,17 +8,29 @@ from django.db import connection
 from commitments.models import Commitment
 from commitments.status import Signal, Status
 
-from .dashboard_data import grow, make_dashboard
+from .dashboard_data import Dashboard, grow, make_dashboard
 
 pytestmark = pytest.mark.django_db
 
 LIST_URL = "/commitments/"
 
 
-@pytest.fixture
-def dashboard():
+@pytest.fixture(scope="module")
+def module_dashboard(module_db):
     # 4 × 6 = 24 commitments: every result fits on the first page.
     return make_dashboard(departments=4, per_department=6)
+
+
+@pytest.fixture
+def dashboard(module_dashboard, db):
+    """Written once for the module. A test that adds rows (grow) adds them in its own savepoint,
+    and to its own copy of the lists."""
+    return Dashboard(
+        departments=list(module_dashboard.departments),
+        commitments=list(module_dashboard.commitments),
+        themes=dict(module_dashboard.themes),
+        goals=dict(module_dashboard.goals),
+    )
 
 
 def listed_ids(client, **params):
