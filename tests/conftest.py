@@ -31,8 +31,15 @@ def imported_article(db):
 
 @pytest.fixture(scope="module")
 def module_article(module_db):
-    """The seed article imported once for a module whose tests only read it (see module_db)."""
+    """The seed article imported once for a module (see module_db)."""
     return import_seed_article()
+
+
+@pytest.fixture
+def shared_article(module_article, db):
+    """The seed article, imported once for the module: what a test writes, re-imports included,
+    is rolled back after it."""
+    return module_article
 
 
 DATA_MIGRATIONS = [

@@ -33,7 +33,7 @@ def seed_text(article_path):
 
 
 @pytest.fixture
-def refuses(tmp_path, imported_article):
+def refuses(tmp_path, shared_article):
     """Import `content` (bytes) or `path`; assert a CommandError naming the file, nothing written."""
 
     def check(content=None, path=None, match=None, options=()):

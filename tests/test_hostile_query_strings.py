@@ -23,9 +23,9 @@ pytestmark = pytest.mark.django_db
 EXAMPLES = 400
 
 
-def test_no_query_string_makes_a_public_page_fail(imported_article, settings):
+def test_no_query_string_makes_a_public_page_fail(shared_article, settings):
     settings.DEBUG = False
-    urls = public_urls(imported_article)
+    urls = public_urls(shared_article)
     client = Client(raise_request_exception=False)
     requested = Counter()
 

@@ -10,12 +10,6 @@ from commitments.status import Signal, Status
 from departments.models import Department
 
 
-@pytest.fixture
-def imported_article(module_article, db):
-    """Imported once for this module: its tests only read the article."""
-    return module_article
-
-
 def page_urls(article):
     commitments = Commitment.objects.order_by("pk")
     return [
@@ -39,15 +33,15 @@ def page_urls(article):
     ]
 
 
-def test_every_page_renders_on_the_imported_article(client, imported_article):
+def test_every_page_renders_on_the_imported_article(client, shared_article):
     commitment = Commitment.objects.first()
     commitment.update_status(status=Status.IN_PROGRESS, progress=40, note="已印发实施方案")
-    for url in page_urls(imported_article):
+    for url in page_urls(shared_article):
         response = client.get(url)
         assert response.status_code == 200, url
 
 
-def test_overview_counts_the_article(client, imported_article):
+def test_overview_counts_the_article(client, shared_article):
     html = client.get("/").content.decode()
     total = Commitment.objects.count()
     assert total > 40
@@ -55,7 +49,7 @@ def test_overview_counts_the_article(client, imported_article):
     assert html.count('<figure class="chart card') == 4
 
 
-def test_search_finds_the_rural_revitalisation_commitments(client, imported_article):
+def test_search_finds_the_rural_revitalisation_commitments(client, shared_article):
     html = client.get("/commitments/", {"q": "乡村振兴"}).content.decode()
     ids = {int(pk) for pk in re.findall(r'<h3><a href="/commitments/(\d+)/">', html)}
     expected = {c.pk for c in Commitment.objects.all() if "乡村振兴" in c.title + c.text}
@@ -63,14 +57,14 @@ def test_search_finds_the_rural_revitalisation_commitments(client, imported_arti
     assert {c.department.name for c in Commitment.objects.filter(pk__in=ids)} >= {"市扶贫办"}
 
 
-def test_article_page_links_every_commitment(client, imported_article):
-    html = client.get(imported_article.get_absolute_url()).content.decode()
+def test_article_page_links_every_commitment(client, shared_article):
+    html = client.get(shared_article.get_absolute_url()).content.decode()
     linked = set(re.findall(r'<a class="commitment-span" href="/commitments/(\d+)/"', html))
-    assert linked == {str(pk) for pk in imported_article.commitments.values_list("pk", flat=True)}
+    assert linked == {str(pk) for pk in shared_article.commitments.values_list("pk", flat=True)}
 
 
-def test_commitment_page_quotes_its_exact_source(client, imported_article):
+def test_commitment_page_quotes_its_exact_source(client, shared_article):
     for commitment in Commitment.objects.filter(department__name="市审计局"):
         html = client.get(commitment.get_absolute_url()).content.decode()
-        quote = imported_article.text[commitment.source_start : commitment.source_end]
+        quote = shared_article.text[commitment.source_start : commitment.source_end]
         assert f"<mark>{escape(quote)}</mark>" in html

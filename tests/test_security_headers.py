@@ -45,8 +45,8 @@ def test_every_response_forbids_sniffing_framing_and_cross_origin_referrers(resp
         assert response["Cross-Origin-Opener-Policy"] == "same-origin", path
 
 
-def test_pages_have_no_inline_script(client, imported_article):
-    for path in ["/", "/commitments/", f"/articles/{imported_article.pk}/", "/departments/"]:
+def test_pages_have_no_inline_script(client, shared_article):
+    for path in ["/", "/commitments/", f"/articles/{shared_article.pk}/", "/departments/"]:
         html = client.get(path).content.decode()
         for tag in html.split("<script")[1:]:
             opening = tag.split(">", 1)[0]

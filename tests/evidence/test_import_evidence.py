@@ -23,7 +23,7 @@ def counts():
     return (EvidenceDocument.objects.count(), Passage.objects.count(), Suggestion.objects.count())
 
 
-def test_dry_run_json_has_the_documented_shape_and_writes_nothing(imported_article):
+def test_dry_run_json_has_the_documented_shape_and_writes_nothing(shared_article):
     data = json.loads(run(REPORT, "--dry-run", "--json", "--published", "2026-01-12",
                           "--source-url", "https://www.wuhan.gov.cn/report.html"))
     assert data["document"] == {
@@ -45,7 +45,7 @@ def test_dry_run_json_has_the_documented_shape_and_writes_nothing(imported_artic
     assert counts() == (0, 0, 0)
 
 
-def test_a_run_stores_the_document_passages_and_pending_suggestions(imported_article):
+def test_a_run_stores_the_document_passages_and_pending_suggestions(shared_article):
     output = run(REPORT, "--published", "2026-01-12")
     document = EvidenceDocument.objects.get()
     assert f"Stored #{document.pk}" in output
@@ -61,7 +61,7 @@ def test_a_run_stores_the_document_passages_and_pending_suggestions(imported_art
     ("新闻中心 > 武汉\n展开频道 收起频道\n".encode(), "no sentence"),
 ])
 def test_bad_input_is_refused_in_one_sentence_and_nothing_changes(
-    imported_article, tmp_path, content, reason
+    shared_article, tmp_path, content, reason
 ):
     run(REPORT)
     before = counts()
@@ -74,7 +74,7 @@ def test_bad_input_is_refused_in_one_sentence_and_nothing_changes(
     assert counts() == before
 
 
-def test_a_directory_a_repeat_and_a_bad_date_are_refused(imported_article, tmp_path):
+def test_a_directory_a_repeat_and_a_bad_date_are_refused(shared_article, tmp_path):
     run(REPORT)
     before = counts()
     for args, reason in [
