@@ -342,17 +342,18 @@ def _sync_commitments(article, department, speaker_of, parsed_items, themes, goa
     stored.update(order=F("order") + 100_000)
     for order, item in enumerate(parsed_items):
         commitment = matches.get(order)
+        item_themes = [themes[slug] for slug in item.themes]
         if commitment is None:
             commitment = Commitment(article=article, department=department)
             _set_source(commitment, speaker_of(item), order, item)
             commitment.save()
-            commitment.themes.add(*[themes[slug] for slug in item.themes])
+            commitment.themes.add(*item_themes)
         else:
             changed = _set_source(commitment, speaker_of(item), order, item)
             if changed:
                 commitment.version += 1  # an admin form loaded before now is stale
             commitment.save(update_fields=[*SOURCE_COLUMNS, "version", "updated_at"])
-            commitment.themes.set([themes[slug] for slug in item.themes])
+            commitment.themes.set(item_themes)
             commitment.goal_links.all().delete()
             commitment.targets.all().delete()
         _store_goals_and_targets(commitment, item, goals)

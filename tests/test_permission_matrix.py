@@ -516,7 +516,7 @@ def test_permission_matrix(client, db, world, route):
     payload = entry.payload(world)
     failures = []
     tables = record_tables()
-    # Each request is rolled back: every one starts from these rows.
+    # Each request is rolled back: every one starts from the world's rows.
     for role in ROLES:
         for method in ["GET", "POST"]:
             writes = RecordWrites(tables)

@@ -16,8 +16,8 @@ pytestmark = [
 
 
 @pytest.fixture
-def postgres(module_article, db):
-    """The seed article, imported once for the module (its tests only read), with statistics."""
+def postgres(shared_article):
+    """The seed article, imported once for the module, with the planner's statistics."""
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE commitments_commitment")
 
