@@ -15,6 +15,7 @@ from django.db import connection, transaction
 from django.test import override_settings
 from django.utils import translation
 
+from . import postgres
 from .factories import ARTICLE_PATH, import_seed_article, make_cast
 
 
@@ -85,6 +86,21 @@ def restore_migration_data():
     schema_editor = SimpleNamespace(connection=connection)
     for module, function in DATA_MIGRATIONS:
         getattr(importlib.import_module(module), function)(apps, schema_editor)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """pytest-django's test database and, on PostgreSQL, a copy of it as migrate left it: the
+    tests that need a database of their own (backup, outage, migrations) start from that copy
+    instead of running `manage.py migrate` in a process of their own."""
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with django_db_blocker.unblock():
+        postgres.keep_migrated_copy()
+    yield
+    with django_db_blocker.unblock():
+        postgres.drop_migrated_copy()
 
 
 @pytest.fixture(scope="module")

@@ -34,24 +34,60 @@ def database_url(name, host=None, port=None, **options):
     return f"postgres://{credentials}@{host}:{port}/{name}" + (f"?{query}" if query else "")
 
 
+def migrated_template():
+    """The name of the copy of the test database that keep_migrated_copy() makes."""
+    return f"{connection.settings_dict['NAME']}_migrated"
+
+
+def keep_migrated_copy():
+    """Copy the test database as migrate has just left it, for fresh_database(migrated=True).
+
+    A copy takes a third of a second; `manage.py migrate` in a process of its own, four. The
+    test database must have no open connection: PostgreSQL copies only an idle database.
+    """
+    connection.close()
+    with maintenance_cursor() as cursor:
+        cursor.execute(f'DROP DATABASE IF EXISTS "{migrated_template()}"')
+        cursor.execute(
+            f'CREATE DATABASE "{migrated_template()}" TEMPLATE "{connection.settings_dict["NAME"]}"'
+        )
+
+
+def drop_migrated_copy():
+    with maintenance_cursor() as cursor:
+        cursor.execute(f'DROP DATABASE IF EXISTS "{migrated_template()}"')
+
+
 @contextmanager
-def fresh_database(label):
-    """A new, empty PostgreSQL database; yields its name and URL, and drops it afterwards.
+def maintenance_cursor():
+    """A cursor on the server's maintenance database, outside any transaction (CREATE DATABASE
+    cannot run in one)."""
+    maintenance = connect("postgres")
+    maintenance.autocommit = True
+    try:
+        with maintenance.cursor() as cursor:
+            yield cursor
+    finally:
+        maintenance.close()
+
+
+@contextmanager
+def fresh_database(label, migrated=False):
+    """A new PostgreSQL database, empty or `migrated` (what `manage.py migrate` would make of
+    it); yields its name and URL, and drops it afterwards.
 
     Named after the test database (test_<name>, or test_<name>_gw0 under pytest-xdist), so that
     parallel workers and parallel runs on other test databases never share one.
     """
     name = f"{connection.settings_dict['NAME']}_{label}_{secrets.token_hex(3)}"
-    server = connect("postgres")
-    server.autocommit = True
+    template = f' TEMPLATE "{migrated_template()}"' if migrated else ""
+    with maintenance_cursor() as cursor:
+        cursor.execute(f'CREATE DATABASE "{name}"{template}')
     try:
-        with server.cursor() as cursor:
-            cursor.execute(f'CREATE DATABASE "{name}"')
         yield name, database_url(name)
     finally:
-        with server.cursor() as cursor:
+        with maintenance_cursor() as cursor:
             cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        server.close()
 
 
 # How long run_together waits for a function: a guard against a hang, not a bound on speed

@@ -1,7 +1,8 @@
 """A backup of a working PostgreSQL database restores into a fresh one with nothing lost.
 
-Each database here is a real one of its own, created for the test and dropped after it; every
-step is the manage.py command an operator runs (docs/operations.md), in a process of its own.
+Each database here is a real one of its own, created for the test (as `manage.py migrate` leaves
+it: tests/conftest.py) and dropped after it; every step after that is the manage.py command an
+operator runs (docs/operations.md), in a process of its own.
 """
 
 import os
@@ -128,15 +129,16 @@ def write_after_restore():
 
 
 @pytest.fixture(scope="module")
-def round_trip(tmp_path_factory):
-    """A working database, its backup, and a fresh database restored from it."""
+def round_trip(tmp_path_factory, django_db_setup):
+    """A working database, its backup, and a fresh migrated database restored from it."""
     backup = tmp_path_factory.mktemp("backup") / "planwatch.json.gz"
-    with fresh_database("source") as (source, source_url), fresh_database("copy") as (copy, copy_url):
-        manage(source_url, "migrate", "--no-input")
+    with (
+        fresh_database("source", migrated=True) as (source, source_url),
+        fresh_database("copy", migrated=True) as (copy, copy_url),
+    ):
         manage(source_url, "import_article", ARTICLE)
         in_child(source_url, "tests.test_backup.add_history()")
         manage(source_url, "backup_data", backup)
-        manage(copy_url, "migrate", "--no-input")
         restored = manage(copy_url, "restore_data", backup)
         yield {
             "source": table_rows(source), "copy": table_rows(copy), "copy_name": copy,

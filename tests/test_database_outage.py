@@ -240,7 +240,7 @@ def manage(env, *args):
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
+def site(tmp_path_factory, django_db_setup):
     """gunicorn serving a seeded database of its own through a proxy the tests control."""
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL: the outage is a real server becoming unreachable")
@@ -248,12 +248,11 @@ def site(tmp_path_factory):
     proxy = TcpProxy((params["host"] or "127.0.0.1", int(params["port"] or 5432)))
     proxy.start()
     port = free_port()
-    with fresh_database("outage") as (name, direct_url):
+    with fresh_database("outage", migrated=True) as (name, direct_url):
         env = os.environ | {
             "DATABASE_URL": direct_url, "DJANGO_DEBUG": "0", "DJANGO_HTTPS": "0",
             "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
         }
-        manage(env, "migrate", "--no-input")
         manage(env, "import_article", ARTICLE)
         env["DATABASE_URL"] = database_url(
             name, host="127.0.0.1", port=proxy.port, connect_timeout=CONNECT_TIMEOUT

@@ -150,10 +150,11 @@ def run_scenario():
 
 
 @pytest.fixture(scope="module")
-def scenario(tmp_path_factory):
-    """The scenario's report, run on a database of the kind the tests run on."""
+def scenario(tmp_path_factory, django_db_setup):
+    """The scenario's report, run on a database of the kind the tests run on (on PostgreSQL,
+    one already migrated: the scenario starts from the latest state either way)."""
     if connection.vendor == "postgresql":
-        with fresh_database("migrations") as (_, url):
+        with fresh_database("migrations", migrated=True) as (_, url):
             yield run_in_child(url)
     else:
         yield run_in_child(f"sqlite:///{tmp_path_factory.mktemp('migrations') / 'db.sqlite3'}")
