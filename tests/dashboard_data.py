@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from importlib import import_module
 
 from django.apps import apps as django_apps
+from simple_history.utils import bulk_create_with_history
 
 from commitments.models import (
     PLAN_END,
@@ -131,9 +132,10 @@ def _department():
 
 
 def _add_commitments(dashboard, departments, per_department):
-    """One article holding the text of every new commitment, then its rows.
+    """One article holding the text of every new commitment, then its rows, each kind in one
+    bulk write (the commitments with their history rows, as simple-history's helper writes them).
 
-    The data version changes once at the end, as after an import, not for every row.
+    The data version and the tallies change once at the end, as after an import, not for every row.
     """
     plans, text = [], ""
     for department in departments:
@@ -157,16 +159,27 @@ def _add_commitments(dashboard, departments, per_department):
             text=text,
             content_hash=hashlib.sha256(text.encode()).hexdigest(),
         )
-        for plan in plans:
-            dashboard.commitments.append(_commitment(dashboard, article, *plan))
+        commitments = bulk_create_with_history(
+            [_commitment(article, *plan[:6]) for plan in plans], Commitment
+        )
+        links = [_links(dashboard, c, *plan[3:]) for c, plan in zip(commitments, plans)]
+        Commitment.themes.through.objects.bulk_create(link[0] for link in links)
+        CommitmentGoal.objects.bulk_create(link[1] for link in links)
+        Target.objects.bulk_create(link[2] for link in links if link[2])
+        StatusUpdate.objects.bulk_create(
+            update for commitment in commitments for update in _updates(commitment)
+        )
+    dashboard.commitments += commitments
 
 
-def _commitment(
-    dashboard, article, department, official, n, sentence, target, start, theme, goal, keywords
-):
-    history = HISTORIES[n % len(HISTORIES)]
+def _history(n):
+    return HISTORIES[n % len(HISTORIES)]
+
+
+def _commitment(article, department, official, n, sentence, target, start):
+    history = _history(n)
     status, progress, reported_on = history[-1] if history else (Status.NOT_RATED, 0, None)
-    commitment = Commitment.objects.create(
+    return Commitment(
         department=department,
         official=official,
         article=article,
@@ -181,23 +194,29 @@ def _commitment(
         last_reported_on=reported_on,
         due_date=LATER_DUE if n % 3 == 0 else PLAN_END,
     )
-    commitment.themes.add(dashboard.themes[theme])
-    CommitmentGoal.objects.create(
-        commitment=commitment, goal=dashboard.goals[goal], keywords=keywords
+
+
+def _links(dashboard, commitment, sentence, target, start, theme, goal, keywords):
+    """The commitment's theme link, goal link and target (None without one), unsaved."""
+    theme_link = Commitment.themes.through(commitment=commitment, theme=dashboard.themes[theme])
+    goal_link = CommitmentGoal(commitment=commitment, goal=dashboard.goals[goal], keywords=keywords)
+    if not target:
+        return theme_link, goal_link, None
+    offset = start + sentence.index(target)
+    return theme_link, goal_link, Target(
+        commitment=commitment,
+        text=target,
+        kind=Target.Kind.QUANTITY,
+        value=commitment.order,
+        unit="个",
+        year=2025,
+        source_start=offset,
+        source_end=offset + len(target),
     )
-    if target:
-        offset = start + sentence.index(target)
-        Target.objects.create(
-            commitment=commitment,
-            text=target,
-            kind=Target.Kind.QUANTITY,
-            value=n,
-            unit="个",
-            year=2025,
-            source_start=offset,
-            source_end=offset + len(target),
-        )
-    StatusUpdate.objects.bulk_create(
+
+
+def _updates(commitment):
+    return [
         StatusUpdate(
             commitment=commitment,
             status=status,
@@ -205,6 +224,5 @@ def _commitment(
             reported_on=reported_on,
             note=f"第{index}次报告",
         )
-        for index, (status, progress, reported_on) in enumerate(history, start=1)
-    )
-    return commitment
+        for index, (status, progress, reported_on) in enumerate(_history(commitment.order), start=1)
+    ]
