@@ -18,6 +18,7 @@ contain a title word.
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .decoding import Paragraph
 from .punctuation import COLONS
@@ -316,10 +317,17 @@ _HEAD_OF_GOVERNMENT = re.compile(r"(?:常务)?副?(?P<level>[市区县镇乡])�
 
 def name_tag_pattern(names: list[str]) -> re.Pattern | None:
     """A speech tag naming a known speaker by name alone, by surname and post, or by pronoun."""
-    alternatives = [re.escape(name) for name in sorted(set(names), key=len, reverse=True)]
+    return _name_tag_pattern(frozenset(names))
+
+
+# Compiling the pattern costs milliseconds; an article's parse asks for it again at each speaker
+# it meets, and every parse of the same article for the same ones.
+@lru_cache(maxsize=1024)
+def _name_tag_pattern(names: frozenset[str]) -> re.Pattern:
+    alternatives = [re.escape(name) for name in sorted(names, key=len, reverse=True)]
     alternatives += [
         re.escape(name[:2] if name.startswith(COMPOUND_SURNAMES) else name[0]) + rf"(?:{POSTS})"
-        for name in set(names)
+        for name in names
     ]
     alternatives.append("[他她]")
     return re.compile(

@@ -2,7 +2,7 @@
 
 import logging
 from collections import Counter
-from functools import cache
+from functools import cache, lru_cache
 
 from .lexicons import GENERIC_GOAL_WORDS, GOALS, PLAN_WORDS, THEMES
 from .models import GoalMatch
@@ -25,16 +25,27 @@ def _tokenizer():
     return tokenizer
 
 
+# Segmenting is most of a parse's time, and the same texts come back: an admin import parses the
+# article for its preview and again on confirmation, a re-import mostly the same sentences. The
+# texts segmented last are remembered (a few megabytes at most).
+_REMEMBERED_TEXTS = 4096
+
+
 def search_tokens(text: str) -> list[str]:
     """The words of a text and the dictionary words inside them (乡村振兴, 乡村, 振兴), in order.
 
     HMM is off so that a query segments as the same words did in the stored text.
     """
-    return [
+    return list(_search_tokens(text))
+
+
+@lru_cache(maxsize=_REMEMBERED_TEXTS)
+def _search_tokens(text: str) -> tuple[str, ...]:
+    return tuple(
         token
         for token in _tokenizer().lcut_for_search(text, HMM=False)
         if any(character.isalnum() for character in token)
-    ]
+    )
 
 
 def lexicon_words(text: str) -> list[str]:
@@ -43,6 +54,11 @@ def lexicon_words(text: str) -> list[str]:
     A word that is a keyword itself keeps its parts to itself: 消费维权 is market regulation, not
     also 消费 (trade); 人才培养 is no keyword, so the 人才 inside it counts.
     """
+    return list(_lexicon_words(text))
+
+
+@lru_cache(maxsize=_REMEMBERED_TEXTS)
+def _lexicon_words(text: str) -> tuple[str, ...]:
     tokenizer = _tokenizer()
     words = []
     for word in tokenizer.lcut(text, HMM=False):
@@ -50,7 +66,7 @@ def lexicon_words(text: str) -> list[str]:
             words.append(word)
         else:
             words.extend(tokenizer.lcut_for_search(word, HMM=False))
-    return words
+    return tuple(words)
 
 
 def themes_of(words: list[str]) -> list[str]:
