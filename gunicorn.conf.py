@@ -24,9 +24,9 @@ preload_app = True
 
 
 def when_ready(server):
-    from commitments.search import tokenize
+    from commitments.parsing.tokens import load_dictionary
 
-    tokenize("乡村振兴")  # jieba loads its dictionary and PlanWatch's words on first use
+    load_dictionary()
     # What exists now is never collected: otherwise each worker's collector writes to every
     # object's header, and the pages holding them stop being shared.
     gc.freeze()

@@ -127,11 +127,11 @@ def scale(args):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from commitments.parsing.tokens import search_tokens
+    from commitments.parsing.tokens import load_dictionary
     from evidence.corpus import DatabaseCorpus
     from evidence.importer import analyse
 
-    search_tokens("预热")  # jieba's dictionary loads once per process, not per document
+    load_dictionary()  # once per process, not in the first document's time
     document = scale_document()
     print(f"database: {connection.vendor}, document: {len(document):,} characters, postings "
           f"from {'an inverted index built in Python' if args.python_index else 'the database'}")

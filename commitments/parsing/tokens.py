@@ -25,6 +25,11 @@ def _tokenizer():
     return tokenizer
 
 
+def load_dictionary() -> None:
+    """Load jieba's dictionary and PlanWatch's words now instead of on the first text segmented."""
+    _tokenizer()
+
+
 # Segmenting is most of a parse's time, and the same texts come back: an admin import parses the
 # article for its preview and again on confirmation, a re-import mostly the same sentences. The
 # texts segmented last are remembered (a few megabytes at most).
