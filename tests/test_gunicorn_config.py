@@ -5,7 +5,7 @@ from pathlib import Path
 
 from gunicorn.app.wsgiapp import WSGIApplication
 
-from commitments.parsing.tokens import _tokenizer
+from commitments.parsing import tokens
 
 CONFIG = Path(__file__).resolve().parent.parent / "gunicorn.conf.py"
 
@@ -22,10 +22,10 @@ def gunicorn_config(monkeypatch):
 def test_the_app_and_jieba_load_before_the_workers_fork(monkeypatch):
     config = gunicorn_config(monkeypatch)
     assert config.preload_app
-    _tokenizer.cache_clear()
-    try:
-        config.when_ready(server=None)
-        assert _tokenizer.cache_info().currsize == 1
-        assert gc.get_freeze_count() > 0
-    finally:
-        gc.unfreeze()
+    # Recorded, not done: a second dictionary would cost this process a second, and a frozen
+    # heap would outlive the test.
+    done = []
+    monkeypatch.setattr(tokens, "_tokenizer", lambda: done.append("jieba's dictionary loaded"))
+    monkeypatch.setattr(gc, "freeze", lambda: done.append("heap frozen"))
+    config.when_ready(server=None)
+    assert done == ["jieba's dictionary loaded", "heap frozen"]
