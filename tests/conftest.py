@@ -2,6 +2,7 @@
 users (a superuser, editors of two departments), a fast password hasher, and rows a module's
 tests share (module_db)."""
 
+import gc
 import importlib
 from io import StringIO
 from types import SimpleNamespace
@@ -17,6 +18,16 @@ from django.utils import translation
 
 from . import postgres
 from .factories import ARTICLE_PATH, import_seed_article, make_cast
+
+
+def pytest_collection_finish(session):
+    """What is loaded by now (Django, jieba's dictionary, the test modules) lives as long as the
+    process: keep the garbage collector from walking it again at every full collection, and
+    collect young objects less often. The collector took 13 s of a run's 160 s of CPU, 6 s after.
+    """
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(10_000, 20, 20)
 
 
 @pytest.fixture
