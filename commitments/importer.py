@@ -340,6 +340,11 @@ def _sync_commitments(article, department, speaker_of, parsed_items, themes, goa
     matches = _match(existing, parsed_items)
     # Positions are unique per article and department: move the old ones out of the way first.
     stored.update(order=F("order") + 100_000)
+    # What the parser derives is written afresh: one statement each, not one per commitment.
+    matched = list(matches.values())
+    CommitmentGoal.objects.filter(commitment__in=matched).delete()
+    Target.objects.filter(commitment__in=matched).delete()
+    goal_links, targets = [], []
     for order, item in enumerate(parsed_items):
         commitment = matches.get(order)
         item_themes = [themes[slug] for slug in item.themes]
@@ -354,10 +359,11 @@ def _sync_commitments(article, department, speaker_of, parsed_items, themes, goa
                 commitment.version += 1  # an admin form loaded before now is stale
             commitment.save(update_fields=[*SOURCE_COLUMNS, "version", "updated_at"])
             commitment.themes.set(item_themes)
-            commitment.goal_links.all().delete()
-            commitment.targets.all().delete()
-        _store_goals_and_targets(commitment, item, goals)
-    kept = {c.pk for c in matches.values()}
+        goal_links += _goal_links(commitment, item, goals)
+        targets += _targets(commitment, item)
+    CommitmentGoal.objects.bulk_create(goal_links)
+    Target.objects.bulk_create(targets)
+    kept = {c.pk for c in matched}
     _drop_vanished_commitments([c for c in existing if c.pk not in kept], prune)
 
 
@@ -395,13 +401,15 @@ def _match(existing, parsed_items):
     return matches
 
 
-def _store_goals_and_targets(commitment, item, goals):
-    """For a commitment that has none (new, or cleared by a re-import)."""
-    CommitmentGoal.objects.bulk_create(
+def _goal_links(commitment, item, goals):
+    return [
         CommitmentGoal(commitment=commitment, goal=goals[match.slug], keywords=match.keywords)
         for match in item.goals
-    )
-    Target.objects.bulk_create(
+    ]
+
+
+def _targets(commitment, item):
+    return [
         Target(
             commitment=commitment,
             text=target.text,
@@ -413,7 +421,7 @@ def _store_goals_and_targets(commitment, item, goals):
             source_end=target.end,
         )
         for target in item.targets
-    )
+    ]
 
 
 def _drop_vanished_commitments(vanished, prune):
