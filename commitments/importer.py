@@ -298,22 +298,35 @@ def _store_statement(article, block, order, themes, goals, prune):
     区长, say) is an Official of the department, and each commitment keeps the one who said it."""
     department = _department_for(block)
     officials = {
-        speaker.name: Official.objects.update_or_create(
-            department=department, name=speaker.name, defaults={"titles": speaker.titles}
-        )[0]
+        speaker.name: _stored(
+            Official, {"titles": speaker.titles}, department=department, name=speaker.name
+        )
         for speaker in [block.official, *block.officials]
     }
     lead = officials[block.official.name]
-    Statement.objects.update_or_create(
+    _stored(
+        Statement,
+        {"official_id": lead.pk, "headline": block.headline, "order": order},
         article=article,
         department=department,
-        defaults={"official": lead, "headline": block.headline, "order": order},
     )
 
     def speaker_of(item):
         return officials.get(getattr(item, "official", ""), lead)
 
     _sync_commitments(article, department, speaker_of, block.commitments, themes, goals, prune)
+
+
+def _stored(model, values, **lookup):
+    """The row `lookup` finds, created with `values` or brought up to them; only what differs
+    is written, so a re-import leaves the rows it does not change alone."""
+    row, created = model.objects.get_or_create(**lookup, defaults=values)
+    changed = [name for name, value in values.items() if getattr(row, name) != value]
+    if changed and not created:
+        for name in changed:
+            setattr(row, name, values[name])
+        row.save(update_fields=changed)
+    return row
 
 
 def _department_for(block):
