@@ -83,11 +83,15 @@ def migration_data(request):
 
     A transactional test (live_server, concurrency) ends by flushing every table, which would
     leave later tests without them: pytest-django runs those tests last, but pytest-xdist hands
-    each worker whole files, so tests of another file may follow.
+    each worker whole files, so tests of another file may follow. They are put back for good
+    after the flush; otherwise each later test would write them again in its own transaction.
     """
     fixture = database_fixture(request)
     if fixture:
         request.getfixturevalue(fixture)
+        restore_migration_data()
+    yield
+    if fixture == "transactional_db":
         restore_migration_data()
 
 
