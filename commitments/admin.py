@@ -13,7 +13,7 @@ from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import models, transaction
+from django.db import transaction
 from django.db.models import Max
 from django.forms.models import BaseInlineFormSet
 from django.http import Http404, HttpResponseNotAllowed, QueryDict
@@ -32,7 +32,7 @@ from departments.models import Department, is_reviewer
 from pagecache import changes
 
 from .admin_import import import_view
-from .admin_lists import DateHierarchyChangeList, ReadOnlyAdmin
+from .admin_lists import HTTPS_LINKS, DateHierarchyChangeList, ReadOnlyAdmin
 from .forms import GOALPOST_FIELDS, CommitmentAdminForm, StatusUpdateForm
 from .lineage import continuation_candidates
 from .models import (
@@ -492,7 +492,7 @@ class ArticleAdmin(admin.ModelAdmin):
     list_display = ["title", "source", "city", "published_at", "imported_at"]
     list_filter = ["source", "city"]
     # The original address of the article (url): typed without a scheme, it is an https one.
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    formfield_overrides = HTTPS_LINKS
     search_fields = ["title", "text"]
     readonly_fields = ["content_hash", "imported_at"]
     date_hierarchy = "published_at"

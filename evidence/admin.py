@@ -15,7 +15,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from commitments.admin_lists import ReadOnlyAdmin
+from commitments.admin_lists import HTTPS_LINKS, ReadOnlyAdmin
 
 from .forms import AcceptObservationForm, AcceptStatusForm, UploadForm
 from .importer import store
@@ -222,6 +222,7 @@ class TargetObservationAdmin(admin.ModelAdmin):
     list_filter = ["target__commitment__department"]
     search_fields = ["target__text", "quote"]
     raw_id_fields = ["target", "document"]
+    formfield_overrides = HTTPS_LINKS
 
     def has_change_permission(self, request, obj=None):
         return request.user.is_superuser

@@ -3,6 +3,8 @@
 import datetime
 
 import pytest
+from django import forms
+from django.contrib import admin
 from django.urls import reverse
 from django.utils import timezone
 
@@ -129,3 +131,15 @@ def test_superuser_assigns_editors_on_the_department_page(client, cast):
 def test_superuser_add_pages_render(client, cast, name):
     login(client, cast.superuser)
     assert client.get(reverse(f"admin:{name}_add")).status_code == 200
+
+
+def test_every_admin_form_reads_a_link_without_a_scheme_as_https(rf, cast):
+    request = rf.get("/admin/")
+    request.user = cast.superuser
+    links = []
+    for model, model_admin in admin.site._registry.items():
+        for name, field in model_admin.get_form(request)().fields.items():
+            if isinstance(field, forms.URLField):
+                assert field.clean("example.gov.cn/r") == "https://example.gov.cn/r", (model, name)
+                links.append(f"{model._meta.label}.{name}")
+    assert {"commitments.Article.url", "evidence.TargetObservation.source_url"} <= set(links)
