@@ -286,10 +286,8 @@ def sync_themes():
         stored = themes.get(theme.slug)
         if stored is None:
             themes[theme.slug] = Theme.objects.create(slug=theme.slug, **values)
-        elif any(getattr(stored, name) != value for name, value in values.items()):
-            for name, value in values.items():
-                setattr(stored, name, value)
-            stored.save(update_fields=list(values))
+        else:
+            _save_changes(stored, values)
     return themes
 
 
@@ -321,12 +319,18 @@ def _stored(model, values, **lookup):
     """The row `lookup` finds, created with `values` or brought up to them; only what differs
     is written, so a re-import leaves the rows it does not change alone."""
     row, created = model.objects.get_or_create(**lookup, defaults=values)
-    changed = [name for name, value in values.items() if getattr(row, name) != value]
-    if changed and not created:
-        for name in changed:
-            setattr(row, name, values[name])
-        row.save(update_fields=changed)
+    if not created:
+        _save_changes(row, values)
     return row
+
+
+def _save_changes(row, values):
+    """Set and save the fields of `values` that differ from the row's; no write when none does."""
+    changed = [name for name, value in values.items() if getattr(row, name) != value]
+    for name in changed:
+        setattr(row, name, values[name])
+    if changed:
+        row.save(update_fields=changed)
 
 
 def _department_for(block):

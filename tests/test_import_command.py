@@ -4,8 +4,10 @@ import json
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
-from commitments.models import Article, Commitment, Statement, StatusUpdate, Target
+from commitments.models import Article, Commitment, Statement, StatusUpdate, Target, Theme
 from commitments.status import Status
 from departments.models import Department, Official
 
@@ -100,6 +102,31 @@ def test_edited_version_updates_text_and_spans_in_place_and_keeps_history(
     assert moved.source_start == later.source_start + 2
     for each in Commitment.objects.all():
         assert article.text[each.source_start:each.source_end] == each.text
+
+
+def test_a_reimport_writes_only_what_differs_from_the_parse(
+    imported_article, article_path, tmp_path
+):
+    theme = Theme.objects.get(slug="employment")
+    Theme.objects.filter(pk=theme.pk).update(name="改坏的名称")
+    edited = article_path.read_text(encoding="utf-8").replace(
+        "要扩大就业容量", "要持续扩大就业容量"
+    )
+    (tmp_path / "edited.txt").write_text(edited, encoding="utf-8")
+
+    with CaptureQueriesContext(connection) as queries:
+        call_command("import_article", str(tmp_path / "edited.txt"), verbosity=0)
+
+    assert Theme.objects.get(pk=theme.pk).name == theme.name  # the lexicon's name, restored
+
+    def writes(table):
+        return [
+            query["sql"] for query in queries
+            if query["sql"].startswith((f'UPDATE "{table}"', f'INSERT INTO "{table}"'))
+        ]
+
+    assert len(writes("commitments_theme")) == 1  # the theme edited, not the others
+    assert writes("departments_official") == writes("commitments_statement") == []
 
 
 def test_dry_run_prints_the_parse_as_json_and_writes_nothing(article_path, capsys):
