@@ -9,6 +9,7 @@ import hashlib
 import itertools
 from dataclasses import dataclass, field
 from importlib import import_module
+from typing import NamedTuple
 
 from django.apps import apps as django_apps
 from simple_history.utils import bulk_create_with_history
@@ -131,13 +132,28 @@ def _department():
     return department
 
 
+class _Planned(NamedTuple):
+    """A commitment to generate: who says it, its sentence at `start` in the article, and what
+    it is about."""
+
+    department: Department
+    official: Official
+    n: int
+    sentence: str
+    target: str
+    start: int
+    theme: str
+    goal: str
+    keywords: list
+
+
 def _add_commitments(dashboard, departments, per_department):
     """One article holding the text of every new commitment, then its rows, each kind in one
     bulk write (the commitments with their history rows, as simple-history's helper writes them).
 
     The data version and the tallies change once at the end, as after an import, not for every row.
     """
-    plans, text = [], ""
+    planned, text = [], ""
     for department in departments:
         text += f"{department.name}局长：\n"
         official = department.officials.first()
@@ -146,8 +162,8 @@ def _add_commitments(dashboard, departments, per_department):
             phrase, theme, goal, keywords = VOCABULARY[n % len(VOCABULARY)]
             target = f"到2025年建成{n}个示范点" if n % 2 else ""
             sentence = f"{phrase}{target}。"
-            plans.append(
-                (department, official, n, sentence, target, len(text), theme, goal, keywords)
+            planned.append(
+                _Planned(department, official, n, sentence, target, len(text), theme, goal, keywords)
             )
             text += sentence + "\n"
     with changes.batch():
@@ -160,12 +176,18 @@ def _add_commitments(dashboard, departments, per_department):
             content_hash=hashlib.sha256(text.encode()).hexdigest(),
         )
         commitments = bulk_create_with_history(
-            [_commitment(article, *plan[:6]) for plan in plans], Commitment
+            [_commitment(article, plan) for plan in planned], Commitment
         )
-        links = [_links(dashboard, c, *plan[3:]) for c, plan in zip(commitments, plans)]
-        Commitment.themes.through.objects.bulk_create(link[0] for link in links)
-        CommitmentGoal.objects.bulk_create(link[1] for link in links)
-        Target.objects.bulk_create(link[2] for link in links if link[2])
+        pairs = list(zip(commitments, planned))
+        Commitment.themes.through.objects.bulk_create(
+            Commitment.themes.through(commitment=c, theme=dashboard.themes[plan.theme])
+            for c, plan in pairs
+        )
+        CommitmentGoal.objects.bulk_create(
+            CommitmentGoal(commitment=c, goal=dashboard.goals[plan.goal], keywords=plan.keywords)
+            for c, plan in pairs
+        )
+        Target.objects.bulk_create(_target(c, plan) for c, plan in pairs if plan.target)
         StatusUpdate.objects.bulk_create(
             update for commitment in commitments for update in _updates(commitment)
         )
@@ -176,42 +198,37 @@ def _history(n):
     return HISTORIES[n % len(HISTORIES)]
 
 
-def _commitment(article, department, official, n, sentence, target, start):
-    history = _history(n)
+def _commitment(article, plan):
+    history = _history(plan.n)
     status, progress, reported_on = history[-1] if history else (Status.NOT_RATED, 0, None)
     return Commitment(
-        department=department,
-        official=official,
+        department=plan.department,
+        official=plan.official,
         article=article,
-        order=n,
-        title=sentence.split("，")[0],
-        text=sentence,
-        source_start=start,
-        source_end=start + len(sentence),
-        search_tokens=" ".join(tokenize(sentence)),
+        order=plan.n,
+        title=plan.sentence.split("，")[0],
+        text=plan.sentence,
+        source_start=plan.start,
+        source_end=plan.start + len(plan.sentence),
+        search_tokens=" ".join(tokenize(plan.sentence)),
         status=status,
         progress=progress,
         last_reported_on=reported_on,
-        due_date=LATER_DUE if n % 3 == 0 else PLAN_END,
+        due_date=LATER_DUE if plan.n % 3 == 0 else PLAN_END,
     )
 
 
-def _links(dashboard, commitment, sentence, target, start, theme, goal, keywords):
-    """The commitment's theme link, goal link and target (None without one), unsaved."""
-    theme_link = Commitment.themes.through(commitment=commitment, theme=dashboard.themes[theme])
-    goal_link = CommitmentGoal(commitment=commitment, goal=dashboard.goals[goal], keywords=keywords)
-    if not target:
-        return theme_link, goal_link, None
-    offset = start + sentence.index(target)
-    return theme_link, goal_link, Target(
+def _target(commitment, plan):
+    offset = plan.start + plan.sentence.index(plan.target)
+    return Target(
         commitment=commitment,
-        text=target,
+        text=plan.target,
         kind=Target.Kind.QUANTITY,
-        value=commitment.order,
+        value=plan.n,
         unit="个",
         year=2025,
         source_start=offset,
-        source_end=offset + len(target),
+        source_end=offset + len(plan.target),
     )
 
 
