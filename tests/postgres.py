@@ -46,8 +46,8 @@ def keep_migrated_copy():
     test database must have no open connection: PostgreSQL copies only an idle database.
     """
     connection.close()
+    drop_migrated_copy()  # left by an interrupted run
     with maintenance_cursor() as cursor:
-        cursor.execute(f'DROP DATABASE IF EXISTS "{migrated_template()}"')
         cursor.execute(
             f'CREATE DATABASE "{migrated_template()}" TEMPLATE "{connection.settings_dict["NAME"]}"'
         )
