@@ -1,7 +1,18 @@
-"""Third-party apps under Chinese names in the admin."""
+"""The site's own app, and third-party apps under Chinese names in the admin."""
 
 from axes.apps import AppConfig as AxesAppConfig
+from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+
+
+class PlanWatchConfig(AppConfig):
+    """Site-wide pieces: commands, middleware, and the lookups every app's queries use."""
+
+    name = "planwatch"
+    default = True
+
+    def ready(self):
+        from . import lookups  # noqa: F401  (registers them)
 
 
 class AxesConfig(AxesAppConfig):

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from commitments.models import Commitment, StatusUpdate
 
-from .factories import make_user
+from .factories import make_commitment, make_user
 from .hostile import RAW, SQL, check_response, numbers, texts
 
 pytestmark = pytest.mark.django_db
@@ -180,6 +180,9 @@ def test_no_query_string_makes_an_admin_list_fail(seeded):
     @given(url=st.sampled_from(changelists), query=admin_query_strings())
     @example(url=reverse("admin:commitments_statusupdate_changelist"),
              query=f"reported_on__year={HUGE}")
+    @example(url=reverse("admin:auth_group_changelist"), query=f"id__in={HUGE}")
+    @example(url=reverse("admin:commitments_commitment_changelist"),
+             query=f"department__id__in={HUGE},1&id__in=-{HUGE}")
     def check(url, query):
         response = client.get(url, QUERY_STRING=query)
         try:
@@ -189,3 +192,16 @@ def test_no_query_string_makes_an_admin_list_fail(seeded):
 
     check()
     assert StatusUpdate.objects.exists()
+
+
+def test_in_lookups_drop_integers_no_column_can_hold(db):
+    """planwatch/lookups.py: a value beyond the column's range matches nothing, on the key and
+    through a foreign key, and the values in range still match."""
+    commitment = make_commitment()
+    huge = int(HUGE)
+    assert list(Commitment.objects.filter(pk__in=[huge, commitment.pk])) == [commitment]
+    assert not Commitment.objects.filter(pk__in=[-huge]).exists()
+    assert list(
+        Commitment.objects.filter(department__in=[huge, commitment.department_id])
+    ) == [commitment]
+    assert not Commitment.objects.filter(department_id__in=[huge]).exists()
