@@ -14,6 +14,7 @@ from django.db import models, transaction
 from django.db.backends.base.operations import BaseDatabaseOperations
 from django.db.models import F, Max
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
 
 from departments.models import Department, Official
 from pagecache import changes
@@ -29,10 +30,6 @@ MAX_COMMITMENTS = 1000
 # cost grows with every line: a 3 MB file of 100,000 short lines took 25 s to parse (626 s to
 # store), and 8.7 s even to the parser's early refusal of more than MAX_COMMITMENTS.
 MAX_LINES = 20_000
-
-# What a re-import may write on a stored commitment; never status, progress or last_reported_on.
-SOURCE_COLUMNS = ["official", "order", "title", "text", "source_start", "source_end",
-                  "search_tokens"]
 
 
 class ArticleImportError(Exception):
@@ -327,8 +324,7 @@ def _stored(model, values, **lookup):
 def _save_changes(row, values):
     """Set and save the fields of `values` that differ from the row's; no write when none does."""
     changed = [name for name, value in values.items() if getattr(row, name) != value]
-    for name in changed:
-        setattr(row, name, values[name])
+    _set(row, {name: values[name] for name in changed})
     if changed:
         row.save(update_fields=changed)
 
@@ -350,55 +346,96 @@ def _sync_commitments(article, department, speaker_of, parsed_items, themes, goa
 
     The stored rows are locked first (as update_status locks them), so each is read with its
     current status and progress, which its history row then records; only source columns are
-    written.
+    written, and only where the parse differs. The new commitments and their history rows, the
+    theme links, the goal links and the targets are each written in one statement for the
+    department, not one per commitment.
     """
     stored = article.commitments.filter(department=department)
     existing = list(stored.select_for_update().order_by("order"))
     matches = _match(existing, parsed_items)
-    # Positions are unique per article and department: move the old ones out of the way first.
-    stored.update(order=F("order") + 100_000)
-    # What the parser derives is written afresh: one statement each, not one per commitment.
+    # Positions are unique per article and department: the rows that leave theirs (or vanish)
+    # move out of the way first.
+    staying = {c.pk for order, c in matches.items() if c.order == order}
+    leaving = [c.pk for c in existing if c.pk not in staying]
+    if leaving:
+        Commitment.objects.filter(pk__in=leaving).update(order=F("order") + 100_000)
     matched = list(matches.values())
     CommitmentGoal.objects.filter(commitment__in=matched).delete()
     Target.objects.filter(commitment__in=matched).delete()
-    goal_links, targets = [], []
+    new = []
     for order, item in enumerate(parsed_items):
-        commitment = matches.get(order)
-        item_themes = [themes[slug] for slug in item.themes]
-        if commitment is None:
-            commitment = Commitment(article=article, department=department)
-            _set_source(commitment, speaker_of(item), order, item)
-            commitment.save()
-            commitment.themes.add(*item_themes)
+        official = speaker_of(item)
+        if order in matches:
+            _update_source(matches[order], _source(official, order, item))
         else:
-            changed = _set_source(commitment, speaker_of(item), order, item)
-            if changed:
-                commitment.version += 1  # an admin form loaded before now is stale
-            commitment.save(update_fields=[*SOURCE_COLUMNS, "version", "updated_at"])
-            commitment.themes.set(item_themes)
-        goal_links += _goal_links(commitment, item, goals)
-        targets += _targets(commitment, item)
-    CommitmentGoal.objects.bulk_create(goal_links)
-    Target.objects.bulk_create(targets)
+            commitment = Commitment(article=article, department=department)
+            _set(commitment, _source(official, order, item))
+            new.append(commitment)
+    created = iter(bulk_create_with_history(new, Commitment))
+    written = [
+        (matches[order] if order in matches else next(created), item)
+        for order, item in enumerate(parsed_items)
+    ]
+    _link_themes(written, themes, matched)
+    CommitmentGoal.objects.bulk_create(
+        link for commitment, item in written for link in _goal_links(commitment, item, goals)
+    )
+    Target.objects.bulk_create(
+        target for commitment, item in written for target in _targets(commitment, item)
+    )
     kept = {c.pk for c in matched}
     _drop_vanished_commitments([c for c in existing if c.pk not in kept], prune)
 
 
-def _set_source(commitment, official, order, item):
-    """Set the source columns; True when one other than the position changed."""
-    values = {
+def _link_themes(written, themes, matched):
+    """Each commitment's theme links become the parse's: those that go are deleted and those
+    that come are added, each in one statement; a link kept is not touched."""
+    link = Commitment.themes.through
+    wanted = {(c.pk, themes[slug].pk) for c, item in written for slug in item.themes}
+    stored = link.objects.filter(commitment__in=matched) if matched else link.objects.none()
+    current = {
+        (commitment, theme): pk
+        for pk, commitment, theme in stored.values_list("pk", "commitment_id", "theme_id")
+    }
+    gone = [pk for pair, pk in current.items() if pair not in wanted]
+    if gone:
+        link.objects.filter(pk__in=gone).delete()
+    link.objects.bulk_create(
+        link(commitment_id=commitment, theme_id=theme)
+        for commitment, theme in sorted(wanted - current.keys())
+    )
+
+
+def _source(official, order, item):
+    """What a re-import may write on a stored commitment: never status, progress or
+    last_reported_on, which belong to update_status."""
+    return {
         "official_id": official.pk,
+        "order": order,
         "title": item.title,
         "text": item.text,
         "source_start": item.start,
         "source_end": item.end,
         "search_tokens": item.search_tokens,
     }
-    changed = any(getattr(commitment, name) != value for name, value in values.items())
+
+
+def _set(commitment, values):
     for name, value in values.items():
         setattr(commitment, name, value)
-    commitment.order = order
-    return changed
+
+
+def _update_source(commitment, values):
+    """Write the source columns that differ from the stored ones, with a history row; nothing
+    when none does. A change other than the position makes an admin form loaded before stale."""
+    changed = [name for name, value in values.items() if getattr(commitment, name) != value]
+    if not changed:
+        return
+    _set(commitment, values)
+    if changed != ["order"]:
+        commitment.version += 1
+        changed.append("version")
+    commitment.save(update_fields=[*changed, "updated_at"])
 
 
 def _match(existing, parsed_items):

@@ -133,7 +133,7 @@ def test_pasted_text_previews_too(staff, article_path):
     assert "孙志军" in response.content.decode()
 
 
-def test_confirming_stores_the_article_in_one_go(staff, article_path):
+def test_confirming_stores_the_article_in_one_go(staff, importer_user, article_path):
     payload = payload_of(preview(staff, article_path))
     response = staff.post(URL, {"payload": payload})
     article = Article.objects.get()
@@ -142,6 +142,10 @@ def test_confirming_stores_the_article_in_one_go(staff, article_path):
     assert article.text == importer.read_article(article_path.read_bytes()).text
     assert Statement.objects.count() == 11
     assert Commitment.objects.filter(title="千方百计稳定和扩大就业").exists()
+    # The audit trail says who imported each commitment.
+    created = Commitment.history.filter(history_type="+")
+    assert created.count() == Commitment.objects.count()
+    assert {row.history_user for row in created} == {importer_user}
     # Confirming the same preview again changes nothing.
     before = every_row()
     assert staff.post(URL, {"payload": payload}).status_code == 302

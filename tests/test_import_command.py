@@ -1,6 +1,8 @@
 """import_article: the seed article lands whole, exactly quoted, and re-imports are safe."""
 
 import json
+import re
+from collections import Counter
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -114,6 +116,7 @@ def test_a_reimport_writes_only_what_differs_from_the_parse(
     )
     (tmp_path / "edited.txt").write_text(edited, encoding="utf-8")
 
+    before = sources()
     with CaptureQueriesContext(connection) as queries:
         call_command("import_article", str(tmp_path / "edited.txt"), verbosity=0)
 
@@ -127,6 +130,37 @@ def test_a_reimport_writes_only_what_differs_from_the_parse(
 
     assert len(writes("commitments_theme")) == 1  # the theme edited, not the others
     assert writes("departments_official") == writes("commitments_statement") == []
+    # The edited commitment, and those after it whose spans moved: each written once, with a
+    # history row; the commitments before the edit are not written at all.
+    changed = [pk for pk, source in sources().items() if before[pk] != source]
+    assert 0 < len(changed) < len(before)
+    assert len(writes("commitments_commitment")) == len(changed)
+    assert len(writes("commitments_historicalcommitment")) == len(changed)
+
+
+def sources():
+    return {
+        commitment.pk: (commitment.title, commitment.text, commitment.source_start,
+                        commitment.source_end, commitment.order, commitment.official_id)
+        for commitment in Commitment.objects.all()
+    }
+
+
+def test_a_fresh_import_writes_each_kind_of_row_once_per_department(article_path):
+    with CaptureQueriesContext(connection) as queries:
+        call_command("import_article", str(article_path), verbosity=0)
+    inserts = Counter(
+        re.match(r'INSERT INTO "(\w+)"', query["sql"])[1]
+        for query in queries if query["sql"].startswith("INSERT")
+    )
+    departments = Statement.objects.count()
+    assert inserts["commitments_commitment"] == departments
+    assert inserts["commitments_historicalcommitment"] == departments
+    # None where a department's commitments have no link or target of that kind.
+    for table in ["commitments_commitment_themes", "commitments_commitmentgoal",
+                  "commitments_target"]:
+        assert 0 < inserts[table] <= departments, table
+    assert Commitment.history.count() == Commitment.objects.count()
 
 
 def test_dry_run_prints_the_parse_as_json_and_writes_nothing(article_path, capsys):
