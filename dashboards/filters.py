@@ -1,6 +1,7 @@
 """The FilterSet of the public commitment list, its exports and its charts' links."""
 
 import django_filters
+from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from commitments.models import Goal, Plan, Theme
@@ -18,11 +19,16 @@ SORTS = {
 HAS_TARGET = {"yes": True, "no": False}
 
 
+class FilterSelect(forms.Select):
+    template_name = "dashboards/widgets/filter_select.html"
+
+
 class CommitmentFilter(django_filters.FilterSet):
     """Filters a queryset of `Commitment.objects.with_signal().with_schedule()`; every value
     travels in the URL."""
 
     plan = django_filters.ModelChoiceFilter(
+        widget=FilterSelect,
         label=_("规划"),
         field_name="article__plan",
         queryset=Plan.objects.all(),
@@ -31,12 +37,14 @@ class CommitmentFilter(django_filters.FilterSet):
     )
     q = django_filters.CharFilter(label=_("关键词"), method="filter_keywords", max_length=100)
     department = django_filters.ModelChoiceFilter(
+        widget=FilterSelect,
         label=_("部门"),
         queryset=Department.objects.all(),
         to_field_name="slug",
         empty_label=_("全部部门"),
     )
     theme = django_filters.ModelChoiceFilter(
+        widget=FilterSelect,
         label=_("主题"),
         field_name="themes",
         queryset=Theme.objects.all(),
@@ -44,6 +52,7 @@ class CommitmentFilter(django_filters.FilterSet):
         empty_label=_("全部主题"),
     )
     goal = django_filters.ModelChoiceFilter(
+        widget=FilterSelect,
         label=_("五个中心"),
         field_name="goals",
         queryset=Goal.objects.all(),
@@ -51,12 +60,15 @@ class CommitmentFilter(django_filters.FilterSet):
         empty_label=_("全部目标"),
     )
     status = django_filters.ChoiceFilter(
+        widget=FilterSelect,
         label=_("状态"), choices=Status.choices, empty_label=_("全部状态")
     )
     signal = django_filters.ChoiceFilter(
+        widget=FilterSelect,
         label=_("督办信号"), choices=Signal.choices, empty_label=_("全部信号")
     )
     has_target = django_filters.ChoiceFilter(
+        widget=FilterSelect,
         label=_("量化目标"),
         choices=[("yes", _("有量化目标或时限")), ("no", _("无量化目标"))],
         method="filter_has_target",
@@ -70,6 +82,7 @@ class CommitmentFilter(django_filters.FilterSet):
         max_value=100,
     )
     sort = django_filters.ChoiceFilter(
+        widget=FilterSelect,
         label=_("排序"),
         choices=[(key, label) for key, (label, _fields) in SORTS.items()],
         method="sort_by",
