@@ -28,7 +28,7 @@ def stored_rows():
         pytest.param(ARTICLE_WITHOUT_SPEAKER.encode(), id="no-speaker-block"),
     ],
 )
-def test_bad_file_is_refused_and_nothing_is_written(tmp_path, imported_article, content):
+def test_bad_file_is_refused_and_nothing_is_written(tmp_path, shared_article, content):
     before = stored_rows()
     bad = tmp_path / "bad.txt"
     bad.write_bytes(content)
@@ -49,11 +49,12 @@ def test_directory_is_refused(tmp_path):
 
 
 def test_oversized_noise_is_refused_before_parsing(tmp_path):
+    before = stored_rows()
     noise = tmp_path / "noise.txt"
     noise.write_bytes(b"\xe5\x99\xaa" * (4 * 1024 * 1024))
     with pytest.raises(CommandError, match="larger than"):
         call_command("import_article", str(noise))
-    assert stored_rows() == (0, 0, 0)
+    assert stored_rows() == before
 
 
 def test_command_line_error_is_one_sentence_without_traceback(tmp_path):

@@ -23,7 +23,7 @@ def counts():
     }
 
 
-def test_import_stores_every_department_with_its_official_and_headline(imported_article):
+def test_import_stores_every_department_with_its_official_and_headline(shared_article):
     assert Department.objects.count() == 11
     statement = Statement.objects.select_related("official", "department").get(
         department__name="市人力资源和社会保障局"
@@ -31,32 +31,32 @@ def test_import_stores_every_department_with_its_official_and_headline(imported_
     assert statement.official.name == "孙志军"
     assert statement.official.titles == ["党组书记", "局长"]
     assert statement.headline == "为建设现代化大武汉尽职尽责、善作善成"
-    assert imported_article.source == "长江网"
-    assert imported_article.editor == "张靖"
+    assert shared_article.source == "长江网"
+    assert shared_article.editor == "张靖"
 
 
-def test_published_at_is_beijing_time(imported_article):
+def test_published_at_is_beijing_time(shared_article):
     from zoneinfo import ZoneInfo
 
-    local = imported_article.published_at.astimezone(ZoneInfo("Asia/Shanghai"))
+    local = shared_article.published_at.astimezone(ZoneInfo("Asia/Shanghai"))
     assert (local.year, local.month, local.day, local.hour, local.minute) == (2020, 12, 22, 7, 8)
 
 
-def test_every_commitment_quotes_the_article_exactly(imported_article):
+def test_every_commitment_quotes_the_article_exactly(shared_article):
     commitments = list(Commitment.objects.all())
     assert len(commitments) >= 40
     for commitment in commitments:
-        assert imported_article.text[commitment.source_start:commitment.source_end] == commitment.text
+        assert shared_article.text[commitment.source_start:commitment.source_end] == commitment.text
 
 
-def test_every_commitment_has_a_theme_and_targets_quote_the_article(imported_article):
+def test_every_commitment_has_a_theme_and_targets_quote_the_article(shared_article):
     assert not Commitment.objects.filter(themes=None).exists()
     for target in Target.objects.all():
-        assert imported_article.text[target.source_start:target.source_end] == target.text
+        assert shared_article.text[target.source_start:target.source_end] == target.text
     assert Target.objects.filter(text__contains="300米").exists()
 
 
-def test_headed_item_becomes_one_commitment_titled_by_its_heading(imported_article):
+def test_headed_item_becomes_one_commitment_titled_by_its_heading(shared_article):
     commitment = Commitment.objects.get(title="千方百计稳定和扩大就业")
     assert commitment.department.name == "市人力资源和社会保障局"
     assert commitment.official.name == "孙志军"
@@ -64,13 +64,13 @@ def test_headed_item_becomes_one_commitment_titled_by_its_heading(imported_artic
     assert commitment.themes.filter(slug="employment").exists()
 
 
-def test_goal_links_keep_their_evidence_keywords(imported_article):
+def test_goal_links_keep_their_evidence_keywords(shared_article):
     talent = Commitment.objects.get(title="加快建设人才活力之城")
     link = talent.goal_links.select_related("goal").get(goal__slug="innovation")
     assert "人才" in link.keywords
 
 
-def test_importing_the_same_article_again_changes_nothing(imported_article, article_path):
+def test_importing_the_same_article_again_changes_nothing(shared_article, article_path):
     commitment = Commitment.objects.get(title="千方百计稳定和扩大就业")
     commitment.update_status(status=Status.IN_PROGRESS, progress=60, note="年度目标完成")
     before = counts()
@@ -81,7 +81,7 @@ def test_importing_the_same_article_again_changes_nothing(imported_article, arti
 
 
 def test_edited_version_updates_text_and_spans_in_place_and_keeps_history(
-    imported_article, article_path, tmp_path
+    shared_article, article_path, tmp_path
 ):
     commitment = Commitment.objects.get(title="千方百计稳定和扩大就业")
     commitment.update_status(status=Status.IN_PROGRESS, progress=60, note="年度目标完成")
@@ -107,7 +107,7 @@ def test_edited_version_updates_text_and_spans_in_place_and_keeps_history(
 
 
 def test_a_reimport_writes_only_what_differs_from_the_parse(
-    imported_article, article_path, tmp_path
+    shared_article, article_path, tmp_path
 ):
     theme = Theme.objects.get(slug="employment")
     Theme.objects.filter(pk=theme.pk).update(name="改坏的名称")
@@ -146,27 +146,35 @@ def sources():
     }
 
 
-def test_a_fresh_import_writes_each_kind_of_row_once_per_department(article_path):
+def test_a_fresh_import_writes_each_kind_of_row_once_per_department(
+    shared_article, article_path, tmp_path
+):
+    # Another article (its title differs) by the same departments and officials.
+    retitled = tmp_path / "retitled.txt"
+    text = article_path.read_text(encoding="utf-8")
+    retitled.write_text(text.replace(shared_article.title, "另一篇谈发展的文章", 1), encoding="utf-8")
     with CaptureQueriesContext(connection) as queries:
-        call_command("import_article", str(article_path), verbosity=0)
+        call_command("import_article", str(retitled), verbosity=0)
     inserts = Counter(
         re.match(r'INSERT INTO "(\w+)"', query["sql"])[1]
         for query in queries if query["sql"].startswith("INSERT")
     )
-    departments = Statement.objects.count()
+    departments = Statement.objects.filter(article__title="另一篇谈发展的文章").count()
+    assert departments == 11
     assert inserts["commitments_commitment"] == departments
     assert inserts["commitments_historicalcommitment"] == departments
     # None where a department's commitments have no link or target of that kind.
     for table in ["commitments_commitment_themes", "commitments_commitmentgoal",
                   "commitments_target"]:
         assert 0 < inserts[table] <= departments, table
-    assert Commitment.history.count() == Commitment.objects.count()
+    assert Commitment.history.filter(history_type="+").count() == Commitment.objects.count()
 
 
 def test_dry_run_prints_the_parse_as_json_and_writes_nothing(article_path, capsys):
+    before = counts()
     call_command("import_article", str(article_path), "--dry-run", "--json")
     parse = json.loads(capsys.readouterr().out)
-    assert counts() == dict.fromkeys(counts(), 0)
+    assert counts() == before
     assert parse["article"]["source"] == "长江网"
     assert parse["article"]["published_at"].startswith("2020-12-22T07:08")
     assert len(parse["departments"]) == 11
@@ -177,7 +185,7 @@ def test_dry_run_prints_the_parse_as_json_and_writes_nothing(article_path, capsy
 
 
 def test_edited_version_without_a_commitment_is_refused_unless_pruned(
-    imported_article, article_path, tmp_path
+    shared_article, article_path, tmp_path
 ):
     dropped = "  统计基础规范化。继续加强统计基层基础建设,巩固“四上”企业统计培训和统计台账两个“全覆盖”,提升统计工作能力和水平。\n\n"
     text = article_path.read_text(encoding="utf-8")
