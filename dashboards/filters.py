@@ -20,6 +20,8 @@ HAS_TARGET = {"yes": True, "no": False}
 
 
 class FilterSelect(forms.Select):
+    """Django's select, without a template include per option (see its template)."""
+
     template_name = "dashboards/widgets/filter_select.html"
 
 
