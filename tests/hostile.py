@@ -35,6 +35,11 @@ KEYS = [
     "q", "department", "theme", "goal", "status", "signal", "has_target", "sort", "page",
     "next", "language", "format", "o", "id", "pk", "csrfmiddlewaretoken",
 ]
+# One value of each kind in one query string.
+EVERY_KIND = [
+    ("q", HTML[0]), ("department", SQL[1]), ("page", "9223372036854775808"), ("lag", "nan"),
+    ("sort", "\x00"), ("theme", "测试" * 200), ("next", "//evil.example/"), ("status", HTML[1]),
+]
 # Broken pieces of query string, joined in as they are, not encoded.
 RAW = ["", "&", "&&", "=", "==", "%", "%zz", "%E4%B8", "%00", "%C0%AF", "q", "q=", "=x", ";",
        "+", "%2", "page=1&page=2", "q=%FF%FE", "a[]=1&a[]=2", "%26%3D"]

@@ -15,7 +15,7 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
 from .hostile import (
-    HTML, as_query, check_response, public_urls, query_strings, real_filter_values,
+    EVERY_KIND, HTML, as_query, check_response, public_urls, query_strings, real_filter_values,
 )
 
 pytestmark = pytest.mark.django_db
@@ -49,4 +49,7 @@ def test_no_query_string_makes_a_public_page_fail(shared_article, settings):
 
     check()
     assert requested.total() >= EXAMPLES
-    assert set(requested) == set(urls), "every public URL is tried"
+    # Hypothesis may draw a URL rarely or never (it once left /healthz out of 400 examples):
+    # each is also tried with one query of every kind.
+    for url in urls:
+        check.hypothesis.inner_test(url=url, query=as_query(EVERY_KIND))
