@@ -200,3 +200,31 @@ def test_edited_version_without_a_commitment_is_refused_unless_pruned(
     call_command("import_article", str(tmp_path / "edited.txt"), "--prune", verbosity=0)
     assert not Commitment.objects.filter(title="统计基础规范化").exists()
     assert Commitment.objects.count() == before["Commitment"] - 1
+
+
+def test_a_commitment_inserted_in_an_edit_moves_the_later_ones_down(
+    shared_article, article_path, tmp_path
+):
+    later = list(
+        Commitment.objects.filter(department__name="市统计局", order__gte=3).order_by("order")
+    )
+    assert later[0].title == "统计基础规范化"
+    later[0].update_status(status=Status.IN_PROGRESS, progress=30)
+    inserted = "  统计口径统一化。编制全市统计指标目录,统一各部门统计口径。\n\n"
+    text = article_path.read_text(encoding="utf-8")
+    (tmp_path / "edited.txt").write_text(
+        text.replace("  统计基础规范化。", inserted + "  统计基础规范化。", 1), encoding="utf-8"
+    )
+
+    call_command("import_article", str(tmp_path / "edited.txt"), verbosity=0)
+
+    new = Commitment.objects.get(title="统计口径统一化")
+    assert new.order == 3
+    for before in later:
+        moved = Commitment.objects.get(pk=before.pk)
+        assert (moved.title, moved.order) == (before.title, before.order + 1)
+        assert moved.version == before.version + 1  # its spans moved: an open form is stale
+    assert Commitment.objects.get(pk=later[0].pk).progress == 30
+    article = Article.objects.get()
+    for commitment in Commitment.objects.filter(department__name="市统计局"):
+        assert article.text[commitment.source_start:commitment.source_end] == commitment.text
