@@ -323,10 +323,15 @@ def _stored(model, values, **lookup):
 
 def _save_changes(row, values):
     """Set and save the fields of `values` that differ from the row's; no write when none does."""
-    changed = [name for name, value in values.items() if getattr(row, name) != value]
-    _set(row, {name: values[name] for name in changed})
+    changed = _differing(row, values)
     if changed:
+        _set(row, values)
         row.save(update_fields=changed)
+
+
+def _differing(row, values):
+    """The names of `values` whose value the row does not hold."""
+    return [name for name, value in values.items() if getattr(row, name) != value]
 
 
 def _department_for(block):
@@ -428,7 +433,7 @@ def _set(commitment, values):
 def _update_source(commitment, values):
     """Write the source columns that differ from the stored ones, with a history row; nothing
     when none does. A change other than the position makes an admin form loaded before stale."""
-    changed = [name for name, value in values.items() if getattr(commitment, name) != value]
+    changed = _differing(commitment, values)
     if not changed:
         return
     _set(commitment, values)

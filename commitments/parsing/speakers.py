@@ -315,7 +315,7 @@ def _mention_at(text: str, post_start: int, post_end: int) -> Mention | None:
 _HEAD_OF_GOVERNMENT = re.compile(r"(?:常务)?副?(?P<level>[市区县镇乡])长")
 
 
-def name_tag_pattern(names: list[str]) -> re.Pattern | None:
+def name_tag_pattern(names: list[str]) -> re.Pattern:
     """A speech tag naming a known speaker by name alone, by surname and post, or by pronoun."""
     return _name_tag_pattern(frozenset(names))
 
