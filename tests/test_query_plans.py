@@ -23,7 +23,11 @@ def plans():
     make_dashboard(departments=3, per_department=4)
     with connection.cursor() as cursor:
         cursor.execute("SET enable_seqscan = off")
-    return lambda queryset: queryset.explain()
+    yield lambda queryset: queryset.explain()
+    # Before the checks that run after each test (tests/conftest.py), whose recount is slower
+    # without sequential scans.
+    with connection.cursor() as cursor:
+        cursor.execute("RESET enable_seqscan")
 
 
 @pytest.mark.postgres
