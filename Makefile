@@ -2,8 +2,9 @@
 # The interpreter the virtualenv is made from: any Python 3.11. Debian's /usr/bin/python3.11 is
 # built with profile-guided and link-time optimisation; pyenv's default build (the python3 first on
 # PATH on this kind of machine) is neither, and runs the test suite about a fifth slower (201 s of
-# CPU against 252 s for the PostgreSQL run, measured back to back). `make clean` first to switch.
-PYTHON ?= $(or $(wildcard /usr/bin/python3.11),python3)
+# CPU against 252 s for the PostgreSQL run, measured back to back). Taken only where it can make a
+# virtualenv (Debian ships venv's ensurepip apart, in python3.11-venv). `make clean` to switch.
+PYTHON ?= $(shell /usr/bin/python3.11 -c 'import ensurepip' 2>/dev/null && echo /usr/bin/python3.11 || echo python3)
 VENV := .venv
 BIN := $(VENV)/bin
 ARTICLE := fixtures/articles/wuhan-2020-12-22-cjn.txt
