@@ -1,5 +1,5 @@
 """PostgreSQL databases of a test's own, on the test database's server: parameters, URLs, a
-fresh database dropped afterwards."""
+fresh database dropped afterwards; plans made without some of the planner's methods."""
 
 import secrets
 from concurrent.futures import ThreadPoolExecutor
@@ -107,3 +107,20 @@ def run_together(*functions):
     with ThreadPoolExecutor(max_workers=len(functions)) as pool:
         futures = [pool.submit(on_own_connection, function) for function in functions]
         return [future.result(timeout=RUN_TOGETHER_TIMEOUT) for future in futures]
+
+
+@contextmanager
+def planner_without(*methods):
+    """Plans made inside leave out the planner's `methods` (e.g. "seqscan", "indexscan").
+
+    Reset on the way out, not at the test's rollback: the checks that run after each test
+    (tests/conftest.py) would otherwise plan their recount without them, for seconds.
+    """
+    with connection.cursor() as cursor:
+        for method in methods:
+            cursor.execute(f"SET enable_{method} = off")
+        try:
+            yield
+        finally:
+            for method in methods:
+                cursor.execute(f"RESET enable_{method}")

@@ -9,6 +9,7 @@ from commitments.models import Commitment
 from commitments.status import Signal, Status
 
 from .dashboard_data import Dashboard, grow, make_dashboard
+from .postgres import planner_without
 
 pytestmark = pytest.mark.django_db
 
@@ -232,16 +233,8 @@ def test_keyword_search_on_postgresql_uses_the_gin_index(dashboard):
     # Only bitmap scans left to the planner, and no joins: the commitments can then be read only
     # through an index whose expression the search condition matches, or by the (disabled) full
     # scan. With joins, the planner may reach commitments through another index and filter them.
-    # Reset at once: left on until the rollback, they would also hold for the checks that run
-    # after each test (tests/conftest.py), whose recount then takes seconds.
-    with connection.cursor() as cursor:
-        cursor.execute("SET enable_seqscan = off")
-        cursor.execute("SET enable_indexscan = off")
-        try:
-            plan = Commitment.objects.search("乡村振兴").order_by().values("pk").explain()
-        finally:
-            cursor.execute("RESET enable_seqscan")
-            cursor.execute("RESET enable_indexscan")
+    with planner_without("seqscan", "indexscan"):
+        plan = Commitment.objects.search("乡村振兴").order_by().values("pk").explain()
     assert "Bitmap Index Scan on commitment_search_tokens" in plan
 
 

@@ -10,6 +10,7 @@ from django.db import connection
 from commitments.models import StatusUpdate, Target
 
 from .dashboard_data import make_dashboard
+from .postgres import planner_without
 
 pytestmark = pytest.mark.django_db
 
@@ -21,13 +22,8 @@ def plans():
     if connection.vendor != "postgresql":
         pytest.skip("query plans are PostgreSQL's")
     make_dashboard(departments=3, per_department=4)
-    with connection.cursor() as cursor:
-        cursor.execute("SET enable_seqscan = off")
-    yield lambda queryset: queryset.explain()
-    # Before the checks that run after each test (tests/conftest.py), whose recount is slower
-    # without sequential scans.
-    with connection.cursor() as cursor:
-        cursor.execute("RESET enable_seqscan")
+    with planner_without("seqscan"):
+        yield lambda queryset: queryset.explain()
 
 
 @pytest.mark.postgres
