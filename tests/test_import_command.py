@@ -121,21 +121,23 @@ def test_a_reimport_writes_only_what_differs_from_the_parse(
         call_command("import_article", str(tmp_path / "edited.txt"), verbosity=0)
 
     assert Theme.objects.get(pk=theme.pk).name == theme.name  # the lexicon's name, restored
-
-    def writes(table):
-        return [
-            query["sql"] for query in queries
-            if query["sql"].startswith((f'UPDATE "{table}"', f'INSERT INTO "{table}"'))
-        ]
-
-    assert len(writes("commitments_theme")) == 1  # the theme edited, not the others
-    assert writes("departments_official") == writes("commitments_statement") == []
+    writes = writes_per_table(queries, "INSERT INTO", "UPDATE")
+    assert writes["commitments_theme"] == 1  # the theme edited, not the others
+    assert writes["departments_official"] == writes["commitments_statement"] == 0
     # The edited commitment, and those after it whose spans moved: each written once, with a
     # history row; the commitments before the edit are not written at all.
     changed = [pk for pk, source in sources().items() if before[pk] != source]
     assert 0 < len(changed) < len(before)
-    assert len(writes("commitments_commitment")) == len(changed)
-    assert len(writes("commitments_historicalcommitment")) == len(changed)
+    assert writes["commitments_commitment"] == len(changed)
+    assert writes["commitments_historicalcommitment"] == len(changed)
+
+
+def writes_per_table(queries, *verbs):
+    """How many of the captured statements starting with one of `verbs` went to each table."""
+    pattern = re.compile(rf'(?:{"|".join(verbs)}) "(\w+)"')
+    return Counter(
+        match[1] for query in queries if (match := pattern.match(query["sql"]))
+    )
 
 
 def sources():
@@ -155,10 +157,7 @@ def test_a_fresh_import_writes_each_kind_of_row_once_per_department(
     retitled.write_text(text.replace(shared_article.title, "另一篇谈发展的文章", 1), encoding="utf-8")
     with CaptureQueriesContext(connection) as queries:
         call_command("import_article", str(retitled), verbosity=0)
-    inserts = Counter(
-        re.match(r'INSERT INTO "(\w+)"', query["sql"])[1]
-        for query in queries if query["sql"].startswith("INSERT")
-    )
+    inserts = writes_per_table(queries, "INSERT INTO")
     departments = Statement.objects.filter(article__title="另一篇谈发展的文章").count()
     assert departments == 11
     assert inserts["commitments_commitment"] == departments
