@@ -132,6 +132,19 @@ def module_db(django_db_setup, django_db_blocker):
         transaction.set_rollback(True)
 
 
+@pytest.fixture(scope="module")
+def committed_module_db(django_db_setup, django_db_blocker):
+    """Rows a module's fixtures commit, for a live server's thread, which reads only committed
+    rows; emptied after the module's last test as after a transactional test (every table
+    flushed, the migrations' rows put back) and its connection closed: one opened under
+    Playwright's sync API would outlive the module. Its tests use the db fixture: they only read."""
+    with django_db_blocker.unblock():
+        yield
+        call_command("flush", interactive=False, verbosity=0)
+        restore_migration_data()
+        connection.close()
+
+
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Fragments cached by an earlier test must not answer for this one's data."""

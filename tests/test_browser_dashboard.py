@@ -1,9 +1,15 @@
-"""In headless Chromium: the overview's plotly charts render, and the list's filters work."""
+"""In headless Chromium: the overview's plotly charts render, and the list's filters work.
+
+The tests only read: one live server serves them all, with the dashboard's rows committed once
+for the module (its thread reads only committed rows) and flushed after the module's last test.
+"""
 
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from django.test import modify_settings
+from pytest_django.live_server_helper import LiveServer
 
 from commitments.models import Commitment
 
@@ -13,8 +19,7 @@ CHROMIUM = Path("/usr/bin/chromium")
 
 pytestmark = [
     pytest.mark.browser,
-    # The live server's thread reads only committed rows.
-    pytest.mark.django_db(transaction=True),
+    pytest.mark.django_db,
     pytest.mark.skipif(
         not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium"
     ),
@@ -28,7 +33,9 @@ def browser():
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=str(CHROMIUM),
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+            # One site is visited: a renderer process per site (site isolation) buys nothing.
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-site-isolation-trials"],
         )
         yield browser
         browser.close()
@@ -45,13 +52,34 @@ def page(browser):
     context.close()
 
 
+@pytest.fixture(scope="module")
+def site(browser, committed_module_db):
+    """(the live server's URL, the dashboard), for every test of the module.
+
+    Set up after the browser: what runs after Playwright's sync API has started has database
+    connections of its own, and the rows must be written, read and flushed on the same one.
+    """
+    dashboard = make_dashboard(departments=3, per_department=6)
+    with modify_settings(ALLOWED_HOSTS={"append": "localhost"}):
+        server = LiveServer("localhost")
+        try:
+            yield server.url, dashboard
+        finally:
+            server.stop()
+
+
 @pytest.fixture
-def dashboard():
-    return make_dashboard(departments=3, per_department=6)
+def live_url(site):
+    return site[0]
 
 
-def test_overview_charts_render_as_plotly_svg(live_server, page, dashboard):
-    page.goto(f"{live_server.url}/")
+@pytest.fixture
+def dashboard(site):
+    return site[1]
+
+
+def test_overview_charts_render_as_plotly_svg(live_url, page, dashboard):
+    page.goto(f"{live_url}/")
     for chart in ["chart-plan", "chart-status", "chart-goals", "chart-departments"]:
         page.wait_for_selector(f"#{chart} .main-svg", timeout=15_000)
     assert page.locator(".chart.has-chart").count() == 4
@@ -60,8 +88,8 @@ def test_overview_charts_render_as_plotly_svg(live_server, page, dashboard):
     assert page.errors == []
 
 
-def test_clicking_a_bar_opens_the_list_filtered_to_it(live_server, page, dashboard):
-    page.goto(f"{live_server.url}/")
+def test_clicking_a_bar_opens_the_list_filtered_to_it(live_url, page, dashboard):
+    page.goto(f"{live_url}/")
     bar = page.wait_for_selector("#chart-goals .point path", timeout=15_000)
     box = bar.bounding_box()
     page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
@@ -70,8 +98,8 @@ def test_clicking_a_bar_opens_the_list_filtered_to_it(live_server, page, dashboa
     assert page.locator(".commitment-card").count() == expected
 
 
-def test_choosing_a_theme_changes_the_list(live_server, page, dashboard):
-    page.goto(f"{live_server.url}/commitments/")
+def test_choosing_a_theme_changes_the_list(live_url, page, dashboard):
+    page.goto(f"{live_url}/commitments/")
     assert page.locator(".commitment-card").count() == len(dashboard.commitments)
     page.select_option("#id_theme", "gen-digital")
     page.wait_for_url("**/commitments/?*theme=gen-digital*")
@@ -84,8 +112,8 @@ def test_choosing_a_theme_changes_the_list(live_server, page, dashboard):
     assert page.errors == []
 
 
-def test_clicking_a_status_slice_opens_the_list_of_that_status(live_server, page, dashboard):
-    page.goto(f"{live_server.url}/")
+def test_clicking_a_status_slice_opens_the_list_of_that_status(live_url, page, dashboard):
+    page.goto(f"{live_url}/")
     page.wait_for_selector("#chart-status .main-svg", timeout=15_000)
     first_slice = page.locator("#chart-status g.slice path.surface").first
     first_slice.click()
