@@ -4,6 +4,9 @@ tests share (module_db)."""
 
 import gc
 import importlib
+import shutil
+import sqlite3
+from contextlib import closing
 from io import StringIO
 from types import SimpleNamespace
 
@@ -104,18 +107,38 @@ def restore_migration_data():
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """pytest-django's test database and, on PostgreSQL, a copy of it as migrate left it: the
-    tests that need a database of their own (backup, outage, migrations) start from that copy
-    instead of running `manage.py migrate` in a process of their own."""
-    if connection.vendor != "postgresql":
-        yield
-        return
+def django_db_setup(django_db_setup, django_db_blocker, tmp_path_factory):
+    """pytest-django's test database and a copy of it as migrate left it (on PostgreSQL a database,
+    on SQLite a file): the tests that need a database of their own (backup, outage, migrations)
+    start from that copy instead of running `manage.py migrate` in a process of their own."""
     with django_db_blocker.unblock():
-        postgres.keep_migrated_copy()
+        if connection.vendor == "postgresql":
+            postgres.keep_migrated_copy()
+        else:
+            keep_migrated_sqlite(tmp_path_factory.getbasetemp() / MIGRATED_SQLITE)
     yield
-    with django_db_blocker.unblock():
-        postgres.drop_migrated_copy()
+    if connection.vendor == "postgresql":
+        with django_db_blocker.unblock():
+            postgres.drop_migrated_copy()
+
+
+MIGRATED_SQLITE = "migrated.sqlite3"
+
+
+def keep_migrated_sqlite(path):
+    """Copy the in-memory test database into the file `path` (SQLite's online backup)."""
+    connection.ensure_connection()
+    with closing(sqlite3.connect(path)) as copy:
+        connection.connection.backup(copy)
+
+
+@pytest.fixture(scope="module")
+def migrated_sqlite_url(django_db_setup, tmp_path_factory):
+    """On SQLite, the DATABASE_URL of a file of the module's own holding the test database as
+    migrate left it."""
+    path = tmp_path_factory.mktemp("migrated") / "db.sqlite3"
+    shutil.copyfile(tmp_path_factory.getbasetemp() / MIGRATED_SQLITE, path)
+    return f"sqlite:///{path}"
 
 
 @pytest.fixture(scope="module")

@@ -20,6 +20,10 @@ from .postgres import fresh_database
 
 PROJECT = Path(__file__).resolve().parent.parent
 
+# The scenario starts from a copy of the test database (conftest's django_db_setup), which
+# pytest-django makes only for a run holding tests that use the database.
+pytestmark = pytest.mark.django_db
+
 # The first release's schema: each of our apps at its first migration.
 PREVIOUS_RELEASE = [("departments", "0001_initial"), ("commitments", "0001_initial")]
 
@@ -150,14 +154,14 @@ def run_scenario():
 
 
 @pytest.fixture(scope="module")
-def scenario(tmp_path_factory, django_db_setup):
-    """The scenario's report, run on a database of the kind the tests run on (on PostgreSQL,
-    one already migrated: the scenario starts from the latest state either way)."""
+def scenario(request, django_db_setup):
+    """The scenario's report, run on a database of the kind the tests run on, a copy of the test
+    database as migrate left it: the scenario starts from the latest state."""
     if connection.vendor == "postgresql":
         with fresh_database("migrations", migrated=True) as (_, url):
             yield run_in_child(url)
     else:
-        yield run_in_child(f"sqlite:///{tmp_path_factory.mktemp('migrations') / 'db.sqlite3'}")
+        yield run_in_child(request.getfixturevalue("migrated_sqlite_url"))
 
 
 def run_in_child(database_url):
