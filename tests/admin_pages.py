@@ -1,5 +1,7 @@
-"""Admin pages as a browser uses them: the change and 登记进展 pages, their forms sent back, a login."""
+"""Admin pages as a browser uses them: the change and 登记进展 pages, their forms sent back, a login,
+a file uploaded."""
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from commitments.models import Commitment, StatusUpdate
@@ -55,3 +57,8 @@ def assert_nothing_recorded(commitment):
     stored = Commitment.objects.get(pk=commitment.pk)
     assert not StatusUpdate.objects.filter(commitment=commitment).exists()
     assert (stored.status, stored.progress, stored.last_reported_on) == (Status.NOT_RATED, 0, None)
+
+
+def upload(name, content):
+    """A text file as a browser uploads it, holding `content` (bytes)."""
+    return SimpleUploadedFile(name, content, content_type="text/plain")

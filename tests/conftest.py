@@ -13,6 +13,7 @@ from types import SimpleNamespace
 import pytest
 from django.apps import apps
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection, transaction
@@ -20,7 +21,7 @@ from django.test import override_settings
 from django.utils import translation
 
 from . import postgres
-from .factories import ARTICLE_PATH, import_seed_article, make_cast
+from .factories import ARTICLE_PATH, import_seed_article, make_cast, make_user
 
 
 def pytest_collection_finish(session):
@@ -201,6 +202,23 @@ def cast(db):
 def reviewer(cast):
     call_command("create_reviewer", "shen", stdout=StringIO())
     return get_user_model().objects.get(username="shen")
+
+
+@pytest.fixture
+def importer_user(db):
+    """Staff who may 上传文章 (commitments.import_article) and read the articles, and no more."""
+    user = make_user("importer", is_staff=True)
+    user.user_permissions.add(
+        Permission.objects.get(codename="import_article", content_type__app_label="commitments"),
+        Permission.objects.get(codename="view_article", content_type__app_label="commitments"),
+    )
+    return user
+
+
+@pytest.fixture
+def importer_client(client, importer_user):
+    client.force_login(importer_user)
+    return client
 
 
 @pytest.fixture(autouse=True)

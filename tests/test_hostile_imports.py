@@ -8,23 +8,16 @@ import os
 import random
 
 import pytest
-from django.apps import apps
 from django.core.management import CommandError, call_command
 
 from commitments.models import Commitment
 from commitments.status import Status
 
+from .snapshots import every_row
+
 pytestmark = pytest.mark.django_db
 
 MB = 1024 * 1024
-
-
-def every_row():
-    """Every row of every table, auto-created many-to-many tables included, in primary-key order."""
-    return {
-        model._meta.label: list(model._base_manager.order_by("pk").values())
-        for model in apps.get_models(include_auto_created=True)
-    }
 
 
 @pytest.fixture

@@ -10,13 +10,14 @@ from decimal import Decimal
 
 import pytest
 from django.utils import translation
-from django.apps import apps
 from django.core.management import CommandError, call_command
 
 from commitments import importer
 from commitments.importer import ArticleLimitError, read_article, store_article
 from commitments.models import Article, Commitment, Statement, Target
 from departments.models import Department, Official
+
+from .snapshots import every_row
 
 pytestmark = pytest.mark.django_db
 
@@ -26,13 +27,6 @@ def chinese():
     """The refusals name columns in the UI language; an earlier test may have left another active."""
     with translation.override("zh-hans"):
         yield
-
-
-def every_row():
-    return {
-        model._meta.label: list(model._base_manager.order_by("pk").values())
-        for model in apps.get_models(include_auto_created=True)
-    }
 
 
 @pytest.fixture
