@@ -7,6 +7,7 @@ with a superuser logged in, and over generated query strings on every admin list
 SQLite and on PostgreSQL (.ci/run).
 """
 
+import datetime
 from urllib.parse import quote
 
 import pytest
@@ -17,9 +18,9 @@ from hypothesis import HealthCheck, example, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from commitments.models import Commitment, StatusUpdate
+from commitments.models import Article, Commitment, StatusUpdate
 
-from .factories import make_commitment, make_user
+from .factories import make_article, make_commitment, make_user
 from .hostile import RAW, SQL, check_response, numbers, texts
 
 pytestmark = pytest.mark.django_db
@@ -181,6 +182,8 @@ def test_no_query_string_makes_an_admin_list_fail(seeded):
     @example(url=reverse("admin:commitments_statusupdate_changelist"),
              query=f"reported_on__year={HUGE}")
     @example(url=reverse("admin:auth_group_changelist"), query=f"id__in={HUGE}")
+    @example(url=reverse("admin:evidence_evidencedocument_changelist"),
+             query=f"published_at__year=0&created_at__year__lt={HUGE}")
     @example(url=reverse("admin:commitments_commitment_changelist"),
              query=f"department__id__in={HUGE},1&id__in=-{HUGE}")
     def check(url, query):
@@ -205,3 +208,25 @@ def test_in_lookups_drop_integers_no_column_can_hold(db):
         Commitment.objects.filter(department__in=[huge, commitment.department_id])
     ) == [commitment]
     assert not Commitment.objects.filter(department_id__in=[huge]).exists()
+
+
+def test_year_lookups_compare_years_no_date_can_have(db):
+    """planwatch/lookups.py: a year outside 1-9999 compares as the dates' range does, on date and
+    datetime columns, and years in range still match."""
+    dated = make_article(published_at=datetime.datetime(2024, 5, 1, tzinfo=datetime.UTC))
+    undated = make_article()  # no year matches it
+    articles = Article.objects.filter(pk__in=[dated.pk, undated.pk])
+    commitment = make_commitment(due_date=datetime.date(2025, 12, 31))
+    due = Commitment.objects.filter(pk=commitment.pk)
+    for year in (0, -1, int(HUGE)):
+        assert not articles.filter(published_at__year=year).exists()
+        assert not due.filter(due_date__year=year).exists()
+        assert not due.filter(due_date__iso_year=year).exists()
+    assert list(articles.filter(published_at__year__gt=0)) == [dated]
+    assert list(articles.filter(published_at__year__lt=int(HUGE))) == [dated]
+    assert not articles.filter(published_at__year__lte=0).exists()
+    assert not articles.filter(published_at__year__gte=10_000).exists()
+    assert list(due.filter(due_date__year__gte=-1)) == [commitment]
+    assert list(due.filter(due_date__year__lte=10_000)) == [commitment]
+    assert list(articles.filter(published_at__year=2024)) == [dated]
+    assert list(due.filter(due_date__year=2025)) == [commitment]
