@@ -1,6 +1,7 @@
 """Shared fixtures: the data migrations' rows for every test, the source article, the cast of
-users (a superuser, editors of two departments), a fast password hasher, and rows a module's
-tests share (module_db)."""
+users (a superuser, editors of two departments, the importer), a fast password hasher, rows a
+module's tests share (module_db; committed_module_db for a live server), and copies of the test
+database as migrate left it."""
 
 import gc
 import importlib
