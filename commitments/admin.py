@@ -32,7 +32,7 @@ from departments.models import Department, is_reviewer
 from pagecache import changes
 
 from .admin_import import import_view
-from .admin_lists import HTTPS_LINKS, DateHierarchyChangeList, ReadOnlyAdmin
+from .admin_lists import HTTPS_LINKS, ReadOnlyAdmin
 from .forms import GOALPOST_FIELDS, CommitmentAdminForm, StatusUpdateForm
 from .lineage import continuation_candidates
 from .models import (
@@ -496,9 +496,6 @@ class ArticleAdmin(admin.ModelAdmin):
     search_fields = ["title", "text"]
     readonly_fields = ["content_hash", "imported_at"]
     date_hierarchy = "published_at"
-
-    def get_changelist(self, request, **kwargs):
-        return DateHierarchyChangeList
 
     def get_urls(self):
         upload = path(

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy
 
 from departments.models import is_reviewer
 
-from .admin_lists import DateHierarchyChangeList, ReadOnlyAdmin
+from .admin_lists import ReadOnlyAdmin
 from .forms import ReviewForm, WithdrawForm
 from .models import Amendment, StatusUpdate
 from .status import Review
@@ -31,9 +31,6 @@ class StatusUpdateAdmin(ReadOnlyAdmin):
     list_select_related = ["commitment__department", "author"]
     search_fields = ["commitment__title", "note"]
     date_hierarchy = "reported_on"
-
-    def get_changelist(self, request, **kwargs):
-        return DateHierarchyChangeList
 
     def changelist_view(self, request, extra_context=None):
         if request.method == "GET" and not request.GET and is_reviewer(request.user):

@@ -6,13 +6,16 @@ from django.utils.translation import gettext_lazy as _
 
 
 class PlanWatchConfig(AppConfig):
-    """Site-wide pieces: commands, middleware, and the lookups every app's queries use."""
+    """Site-wide pieces: commands, middleware, the lookups every app's queries use, and the change
+    list every admin list uses."""
 
     name = "planwatch"
     default = True
 
     def ready(self):
-        from . import lookups  # noqa: F401  (registers them)
+        from . import changelists, lookups  # noqa: F401  (lookups registers them)
+
+        changelists.install()
 
 
 class AxesConfig(AxesAppConfig):

@@ -64,6 +64,8 @@ NAMED_CASES = [
     "/admin/commitments/statusupdate/"
     f"?reported_on__year=2024&reported_on__month=1&reported_on__day={HUGE}",
     f"/admin/commitments/article/?published_at__year={HUGE}",
+    f"/admin/evidence/evidencedocument/?created_at__year={HUGE}",
+    f"/admin/axes/accesslog/?attempt_time__year=2024&attempt_time__month={HUGE}",
     "/admin/commitments/commitment/{pk}/history/%00/",
     "/admin/commitments/commitment/{pk}/history/abc/",
     f"/admin/commitments/commitment/{{pk}}/history/{HUGE}/",
