@@ -60,9 +60,9 @@ class YearWithinRange:
 
     def as_sql(self, compiler, connection):
         year = self.rhs
-        if not self.rhs_is_direct_value() or not isinstance(year, int):
-            return super().as_sql(compiler, connection)
-        if datetime.MINYEAR <= year <= datetime.MAXYEAR:
+        if not self.rhs_is_direct_value() or not isinstance(year, int) or (
+            datetime.MINYEAR <= year <= datetime.MAXYEAR
+        ):
             return super().as_sql(compiler, connection)
         if self.every_year_if != ("below" if year < datetime.MINYEAR else "above"):
             raise EmptyResultSet
