@@ -2,6 +2,7 @@
 a file uploaded."""
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from django.urls import reverse
 
 from commitments.models import Commitment, StatusUpdate
@@ -38,6 +39,11 @@ def edit(client, commitment, **changes):
 def login(client, user):
     client.force_login(user)
     return client
+
+
+def client_for(user):
+    """A browser of its own, logged in as user (beside the test's `client`)."""
+    return login(Client(), user)
 
 
 UPDATE = {

@@ -15,7 +15,7 @@ from commitments import admin_import, importer
 from commitments.models import Article, Commitment, Statement
 from commitments.parsing import THEMES
 
-from .admin_pages import upload
+from .admin_pages import client_for, upload
 from .factories import make_user
 from .snapshots import every_row
 
@@ -30,12 +30,6 @@ def chinese():
 
 
 URL = reverse("admin:commitments_article_import")
-
-
-def client_for(user):
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def preview(importer_client, article_path):

@@ -13,14 +13,13 @@ from types import SimpleNamespace
 import pytest
 from django.contrib.auth.models import Group
 from django.db import connection, transaction
-from django.test import Client
 
 from commitments.admin import CommitmentAdmin
 from commitments.models import Commitment
 from commitments.status import Status
 from departments.models import REVIEWERS_GROUP
 
-from .admin_pages import change_form_data, change_url
+from .admin_pages import change_form_data, change_url, client_for
 from .factories import make_commitment, make_department, make_user
 from .postgres import run_together
 
@@ -68,12 +67,6 @@ def writers():
         editor=reviewer,
         commitment=make_commitment(department),
     )
-
-
-def client_for(user):
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def stored(commitment):

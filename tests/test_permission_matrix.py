@@ -20,7 +20,6 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.db import connection, transaction
-from django.test import Client
 from django.urls import URLResolver, get_resolver, reverse
 
 from commitments.models import (
@@ -36,7 +35,7 @@ from commitments.status import Status
 from departments.models import REVIEWERS_GROUP
 from evidence.models import EvidenceDocument, Passage, Suggestion, TargetObservation
 
-from .admin_pages import UPDATE, change_form_data
+from .admin_pages import UPDATE, change_form_data, client_for
 from .factories import ARTICLE_PATH, make_cast
 
 ROLES = ["anonymous", "editor_own", "editor_other", "reviewer", "superuser"]
@@ -440,8 +439,7 @@ class World:
         """The form a superuser's browser would send back from the change page, unchanged, but
         for a commitment's due date moved to 2030 with a reason."""
         if label not in self._change_data:
-            client = Client()
-            client.force_login(self.cast.superuser)
+            client = client_for(self.cast.superuser)
             url = f"/admin/{label.replace('.', '/')}/{self.pk(label)}/change/"
             response = client.get(url)
             data = change_form_data(response) if response.status_code == 200 else {}
@@ -452,9 +450,7 @@ class World:
 
 
 def session_key(user):
-    client = Client()
-    client.force_login(user)
-    return client.cookies[settings.SESSION_COOKIE_NAME].value
+    return client_for(user).cookies[settings.SESSION_COOKIE_NAME].value
 
 
 RECORD_MODELS = [
