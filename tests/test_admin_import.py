@@ -5,7 +5,6 @@ of bad input: test_admin_import_refusals.py)."""
 import re
 
 import pytest
-from django.utils import translation
 from django.contrib.auth.models import Permission
 from django.core import signing
 from django.test import Client
@@ -20,13 +19,6 @@ from .factories import make_user
 from .snapshots import every_row
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def chinese():
-    """The refusals name columns in the UI language; an earlier test may have left another active."""
-    with translation.override("zh-hans"):
-        yield
 
 
 URL = reverse("admin:commitments_article_import")

@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 import pytest
-from django.utils import translation
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -19,13 +18,6 @@ from commitments.status import Status
 SAME_UNIT = Path(__file__).resolve().parent / "parsing/articles/same-unit-two-speakers-county.txt"
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def chinese():
-    """The refusals name columns in the UI language; an earlier test may have left another active."""
-    with translation.override("zh-hans"):
-        yield
 
 
 @pytest.fixture

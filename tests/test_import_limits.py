@@ -9,7 +9,6 @@ import time
 from decimal import Decimal
 
 import pytest
-from django.utils import translation
 from django.core.management import CommandError, call_command
 
 from commitments import importer
@@ -20,13 +19,6 @@ from departments.models import Department, Official
 from .snapshots import every_row
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def chinese():
-    """The refusals name columns in the UI language; an earlier test may have left another active."""
-    with translation.override("zh-hans"):
-        yield
 
 
 @pytest.fixture
