@@ -190,7 +190,7 @@ def test_workbook_rows_dates_percentages_and_links(client, commitment):
     header = [c.value for c in sheet[1]]
     assert header == [str(label) for label in FIELDS.values()]
     assert sheet.freeze_panes == "A2"
-    assert sheet.auto_filter.ref == f"A1:U2"
+    assert sheet.auto_filter.ref == "A1:U2"
     row = {key: cell for key, cell in zip(FIELDS, sheet[2])}
     assert row["id"].value == commitment.pk
     assert row["title"].value == "审计全覆盖"

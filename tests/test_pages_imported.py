@@ -2,7 +2,6 @@
 
 import re
 
-import pytest
 from django.utils.html import escape
 
 from commitments.models import Commitment, Goal, Theme
