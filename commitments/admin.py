@@ -198,7 +198,9 @@ class CommitmentAdmin(SimpleHistoryAdmin):
     filter_horizontal = ["themes"]
     inlines = [CommitmentGoalInline, TargetInline, StatusUpdateInline]
     actions = ["set_status"]
-    autocomplete_fields = ["continues"]
+    # Searched as typed, not listed whole: a select of every article or official would grow
+    # with the site (a superuser's form; others see these fields read-only).
+    autocomplete_fields = ["article", "department", "official", "continues"]
 
     @admin.display(description=gettext_lazy("可能延续的承诺"))
     def continuation_suggestions(self, obj):
@@ -513,6 +515,7 @@ class StatementAdmin(admin.ModelAdmin):
     list_filter = ["department"]
     list_select_related = ["official", "department", "article"]
     search_fields = ["headline", "official__name", "department__name"]
+    autocomplete_fields = ["article", "department", "official"]
 
 
 # Goal links and targets are goalposts: they change on the commitment's page, where a

@@ -20,7 +20,9 @@ class DepartmentAdmin(admin.ModelAdmin):
     inlines = [OfficialInline]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(editor_count=Count("editors"))
+        # A GROUP BY query drops the model's ordering; the autocomplete's pages need one.
+        editors = super().get_queryset(request).annotate(editor_count=Count("editors"))
+        return editors.order_by(*Department._meta.ordering)
 
     @admin.display(description=_("简称"))
     def short_name(self, department):
@@ -37,6 +39,7 @@ class OfficialAdmin(admin.ModelAdmin):
     list_filter = ["department"]
     list_select_related = ["department"]
     search_fields = ["name", "department__name"]
+    autocomplete_fields = ["department"]
 
     @admin.display(description=_("职务"))
     def title_line(self, official):
