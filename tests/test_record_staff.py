@@ -2,10 +2,13 @@
 
 import datetime
 import html as html_module
+import json
 import re
 from io import StringIO
+from pathlib import Path
 
 import pytest
+from django.contrib import admin
 from django.core.management import call_command
 from django.urls import reverse
 
@@ -69,6 +72,31 @@ def test_admin_pages_speak_chinese(client, cast, url):
         assert english not in text
     if url == "/admin/":
         assert "登录保护" in text and "登录尝试" in text
+
+
+ADMIN_SCRIPTS = Path(admin.__file__).parent / "static" / "admin" / "js"
+
+
+def admin_script_messages():
+    """What the admin's own scripts (not the libraries it vendors) pass to gettext and ngettext:
+    the two-box choosers of themes and editors, the calendar, the actions bar."""
+    call = re.compile(r"\bn?gettext\(\s*'((?:[^'\\]|\\.)+)'")
+    return {
+        message
+        for script in ADMIN_SCRIPTS.rglob("*.js")
+        if "vendor" not in script.parts
+        for message in call.findall(script.read_text(encoding="utf-8"))
+    }
+
+
+def test_admin_scripts_speak_chinese(client, cast):
+    login(client, cast.superuser)
+    script = client.get(reverse("admin:jsi18n")).content.decode()
+    catalog = json.loads(re.search(r"const newcatalog = (\{.*?\});", script, re.S)[1])
+    messages = admin_script_messages()
+    assert "Choose all %s" in messages
+    english = sorted(m for m in messages if not re.search(r"[\u4e00-\u9fff]", str(catalog.get(m))))
+    assert english == []
 
 
 def test_editors_list_opens_on_their_departments(client, cast):
