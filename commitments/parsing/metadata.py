@@ -152,6 +152,13 @@ def is_title_furniture(text: str) -> bool:
     return bool(_NOT_TITLE.search(text.strip()))
 
 
+def dateline_end(text: str) -> int:
+    """Where a dateline opening a paragraph ends (湖北日报讯（记者 …）, 新华社…电, （1月25日）), or 0:
+    the lead paragraph's words start after it."""
+    opening = _NEWS_DATELINE.match(text) or _BRACKETED_DATE.match(text)
+    return opening.end() if opening else 0
+
+
 def read_dateline(text: str) -> Dateline | None:
     """The dateline a line opens with or is: 本报杭州1月12日讯（…）, 新华社…电, （11月12日）, dates."""
     dateline = Dateline()

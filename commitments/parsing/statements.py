@@ -5,6 +5,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 
 from .decoding import Paragraph
+from .metadata import dateline_end
 from .numerals import number
 from .punctuation import CLAUSE_BREAK, COLONS, FULL_STOP, SENTENCE, TRAILING_SEPARATORS
 
@@ -84,7 +85,8 @@ class Statement:
 
 def split_statements(paragraph: Paragraph) -> list[Statement]:
     """The commitments of one body paragraph, in order."""
-    text, base = paragraph.text, paragraph.start
+    opening = dateline_end(paragraph.text)
+    text, base = paragraph.text[opening:], paragraph.start + opening
     markers = _enumeration(text)
     if markers:
         lead_in = _action_sentences(text[: markers[0].start()], base)
@@ -99,7 +101,7 @@ def split_statements(paragraph: Paragraph) -> list[Statement]:
         and not is_past(heading.group())
     ):
         title = heading.group()[:-1].strip("“”\"「」")
-        return [Statement(title, paragraph.start, paragraph.end)]
+        return [Statement(title, base, paragraph.end)]
     return _action_sentences(text, base)
 
 

@@ -2,6 +2,8 @@
 
 import pytest
 
+from commitments.parsing import parse_article
+
 from .forms import (
     REPORTED_SPEECH_EXPECTED as EXPECTED,
 )
@@ -125,3 +127,15 @@ def test_metadata(article):
     assert article.warnings == []
     first = all_commitments(article)[0]
     assert article.text[first.start : first.end] == first.text
+
+
+@pytest.mark.parametrize("dateline", ["湖北日报讯（记者 王敏 通讯员 李想）", "新华社荆州1月20日电 ", "（1月20日）"])
+def test_a_quote_opening_the_lead_paragraph_starts_after_its_dateline(dateline):
+    article = parse_article("\n\n".join([
+        "荆州市委书记吴志刚：建设长江经济带重要节点城市",
+        f"{dateline}“荆州要在绿色发展上走在前列，五年内建成区域性中心城市。”荆州市委书记吴志刚在接受记者采访时说。",
+        "吴志刚介绍，荆州将加快建设荆州港区，到2025年港口货物吞吐量突破1亿吨。",
+    ]))
+    texts = [c.text for c in all_commitments(article)]
+    assert texts[0] == "“荆州要在绿色发展上走在前列，五年内建成区域性中心城市。”"
+    assert len(texts) == 2
