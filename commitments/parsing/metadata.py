@@ -35,6 +35,10 @@ _SOURCE = re.compile(
 )
 # 2018年12月28日 19:55 新京报: an outlet's name alone after the date and time.
 _OUTLET_AFTER_DATE = re.compile(r"^\s*(?P<source>[\u4e00-\u9fffA-Za-z·]{2,12})\s*$")
+# A WeChat account's line: 东西湖发布 2021-01-15 18:30, or 原创 作者 武汉发布 2021-01-15 18:30.
+_OUTLET_BEFORE_DATE = re.compile(
+    r"^\s*(?:原创\s+)?(?:[\u4e00-\u9fffA-Za-z·]{2,12}\s+)?(?P<source>[\u4e00-\u9fffA-Za-z·]{2,12})\s*$"
+)
 _EDITOR = re.compile(r"^[【\[]?(?:责任)?编辑\s*[:：]\s*(?P<editor>[^】\]\s]+)")
 _EDITOR_CODE = re.compile(r"_[A-Z]{1,4}\d{2,6}$")  # 杨倩_NF4425: a portal's staff code
 _EDITOR_ANYWHERE = re.compile(
@@ -77,6 +81,7 @@ _NOT_TITLE = re.compile(
     r"|^(?:星期|周)[一二三四五六日天]$|^(?:\d{4}年)?\d{1,2}月\d{1,2}日\s*(?:星期|周)[一二三四五六日天]$"
     r"|^(?:字号|字体|分享|打印|关闭|返回|扫一扫|来源|作者|编辑|发布时间)"
     r"|^(?:https?://|www\.)|^原标题\s*[:：]"
+    r"|^点击.{0,8}(?:关注|订阅)|关注我们$|^(?:长按|扫码|识别).{0,10}(?:关注|二维码)"  # WeChat's
 )
 # A masthead: the outlet's or site's name alone on a line (杭州日报, 长江日报数字报纸, 临溪发布,
 # 长江网, 某某区人民政府网), above the headline. Its name is the source when nothing else names one.
@@ -193,8 +198,11 @@ def read_dateline(text: str) -> Dateline | None:
     source = _SOURCE.search(text)
     if source:
         dateline.source = source["source"]
-    elif date and date.start() == 0 and date["hour"]:
-        outlet = _OUTLET_AFTER_DATE.match(text[date.end() :])
+    elif date and date["hour"]:
+        if date.start() == 0:
+            outlet = _OUTLET_AFTER_DATE.match(text[date.end() :])
+        else:
+            outlet = _OUTLET_BEFORE_DATE.match(text[: date.start()])
         if outlet and not is_title_furniture(outlet["source"]):
             dateline.source = outlet["source"]
     return dateline

@@ -29,7 +29,8 @@ def metadata_of(text: str, header_lines: int, **kwargs):
     "line",
     ["浙东都市报数字报纸", "第03版:要闻", "第A03版：杭州新闻", "03版：经济", "【聚焦十四五】", "【部门访谈】",
      "记者 王晓燕", "本报记者 李明 周红", "文/图 张三", "当前位置：首页 > 新闻", "2021年01月13日 星期三",
-     "当前版：第03版", "https://news.example.cn/a.html"],
+     "当前版：第03版", "https://news.example.cn/a.html", "点击蓝字关注我们", "点击上方“洪山发布”关注我们",
+     "长按识别二维码关注"],
 )
 def test_furniture_column_labels_and_bylines_are_never_a_title(line):
     assert is_title_furniture(line)
@@ -86,7 +87,11 @@ def test_a_dateline_names_its_credits():
     [
         ("2021-01-05 08:30 来源：长江网", datetime(2021, 1, 5, 8, 30, tzinfo=WUHAN), "长江网"),
         ("发布时间：2021年01月05日 信息来源：某某日报", datetime(2021, 1, 5, tzinfo=WUHAN), "某某日报"),
-        ("荆楚在线 2021/01/15 09:42:10 编辑：何楠", datetime(2021, 1, 15, 9, 42, 10, tzinfo=WUHAN), ""),
+        # An outlet's or WeChat account's name before the date and time is the source.
+        ("荆楚在线 2021/01/15 09:42:10 编辑：何楠", datetime(2021, 1, 15, 9, 42, 10, tzinfo=WUHAN),
+         "荆楚在线"),
+        ("原创 洪山发布 洪山发布 2021-01-15 18:30", datetime(2021, 1, 15, 18, 30, tzinfo=WUHAN),
+         "洪山发布"),
         ("2021年1月5日 08:30 稿源: 江城日报", datetime(2021, 1, 5, 8, 30, tzinfo=WUHAN), "江城日报"),
     ],
 )
