@@ -268,7 +268,11 @@ def _commitment(text, parse_text, statement: Statement, year, names, wuhan) -> P
 
 def _targets(text, parse_text, statement: Statement, year):
     """The statement's targets; a piece of a longer sentence reads the whole sentence, so that its
-    figures keep the sentence's deadline year, and keeps the targets within its own span."""
+    figures keep the sentence's deadline year, and keeps the targets within its own span.
+
+    A piece that names no deadline of its own is held to the last one before it in the sentence
+    (今年，新建20所学校，改扩建35所学校: the second is due this year too), whose words lie
+    before the piece, as a baseline's do."""
     if statement.sentence_start < 0:
         body = parse_text[statement.start : statement.end]
         return find_targets(body, statement.start, year, original=text)
@@ -280,6 +284,9 @@ def _targets(text, parse_text, statement: Statement, year):
         target.start = max(target.start, statement.start)
         target.end = min(target.end, statement.end)
         target.text = text[target.start : target.end]
+    if not any(target.kind == "deadline" for target in inside):
+        governing = [t for t in found if t.kind == "deadline" and t.end <= statement.start]
+        inside[:0] = governing[-1:]
     return inside
 
 

@@ -187,7 +187,7 @@ def _quantity(text, span, value, unit, deadlines, past, published_year=None) -> 
     if past or _in_past_clause(text, position):
         year = _past_year(text, position, published_year)
         return _target(text, span, value, unit, year, "baseline")
-    year = _deadline_year_in_sentence(text, position, deadlines)
+    year = _deadline_year_in_sentence(text, span, deadlines)
     return _target(text, span, value, unit, year, "quantity")
 
 
@@ -231,11 +231,18 @@ def _short_quote_before(text: str, start: int) -> int | None:
     return opening
 
 
-def _deadline_year_in_sentence(text: str, position: int, deadlines: list[ParsedTarget]):
-    """A quantity set for a year (到2025年,新增50家) takes the year of its sentence's deadline."""
-    sentence = next(match for match in SENTENCE.finditer(text) if match.end() > position)
-    years = [t.year for t in deadlines if sentence.start() <= t.start < sentence.end()]
-    return years[0] if years else None
+def _deadline_year_in_sentence(text: str, span: tuple[int, int], deadlines: list[ParsedTarget]):
+    """A quantity set for a year (到2025年,新增50家) takes the year of its sentence's deadline: the
+    last one before it or in its words (今年新建20所,力争到2025年新增5万个: 20所 this year),
+    else the first after it."""
+    sentence = next(match for match in SENTENCE.finditer(text) if match.end() > span[0])
+    in_sentence = sorted(
+        (t for t in deadlines if sentence.start() <= t.start < sentence.end()),
+        key=lambda target: target.start,
+    )
+    before = [t for t in in_sentence if t.start < span[1]]
+    governing = before[-1:] or in_sentence[:1]
+    return governing[0].year if governing else None
 
 
 def _value(numeral: str) -> float:

@@ -76,3 +76,27 @@ def test_targets_carry_spans_into_the_article_text():
 def test_ten_thousands_unit_after_arabic_digits_is_one_target():
     found = find_targets("市场主体总量达到197万户", 0, 2020)
     assert [(t.value, t.unit) for t in found] == [(197.0, "万户")]
+
+
+def piece_targets(body, published="2022-01-25"):
+    """(commitment text, [(target text, year, kind)]) of a one-speaker article with this body."""
+    article = parse_article(f"教育局谈今年\n\n{published} 08:12 来源：郑州晚报\n\n市教育局局长 孙明远：{body}\n")
+    return [
+        (c.text, [(t.text, t.year, t.kind) for t in c.targets])
+        for d in article.departments for c in d.commitments
+    ]
+
+
+def test_each_measured_action_of_a_sentence_is_held_to_the_deadline_that_opens_it():
+    assert piece_targets("今年，我们将新建20所学校，改扩建35所学校，新增学位5万个。") == [
+        ("今年，我们将新建20所学校", [("今年", 2022, "deadline"), ("我们将新建20所学校", 2022, "quantity")]),
+        ("改扩建35所学校", [("今年", 2022, "deadline"), ("改扩建35所学校", 2022, "quantity")]),
+        ("新增学位5万个。", [("今年", 2022, "deadline"), ("新增学位5万个", 2022, "quantity")]),
+    ]
+
+
+def test_a_figure_takes_the_year_of_the_deadline_before_it_in_its_sentence():
+    found = find_targets("今年新建20所学校，力争到2025年新增学位5万个。", 0, 2022)
+    assert [(t.text, t.year) for t in found if t.kind == "quantity"] == [
+        ("今年新建20所学校", 2022), ("力争到2025年新增学位5万个", 2025),
+    ]
