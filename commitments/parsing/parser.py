@@ -15,7 +15,7 @@ from .metadata import read_metadata
 from .models import ParsedArticle, ParsedCommitment, ParsedDepartment, ParsedOfficial
 from .places import WUHAN_DISTRICTS, article_city
 from .statements import THIS_YEAR_IS_PAST, Statement, past_statements, split_statements
-from .targets import find_targets
+from .targets import find_targets, governing_deadline
 from .tokens import dominant_theme, goals_of, lexicon_words, search_tokens, themes_of
 
 try:  # the readers package (teammate readers); the plain decoder until it lands
@@ -285,8 +285,9 @@ def _targets(text, parse_text, statement: Statement, year):
         target.end = min(target.end, statement.end)
         target.text = text[target.start : target.end]
     if not any(target.kind == "deadline" for target in inside):
-        governing = [t for t in found if t.kind == "deadline" and t.end <= statement.start]
-        inside[:0] = governing[-1:]
+        deadlines = [target for target in found if target.kind == "deadline"]
+        governing = governing_deadline(sentence, statement.sentence_start, deadlines, statement.start)
+        inside[:0] = [governing] if governing else []
     return inside
 
 

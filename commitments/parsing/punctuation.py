@@ -8,6 +8,8 @@ SENTENCE_STOPS = ("。", "！", "？", "!", "?", "；", ";")
 SENTENCE = re.compile(r"[^。！？!?；;]+(?:[。！？!?；;]+[”’」』\"']*)?")
 FULL_STOP = re.compile(r"[。！？!?]+[”’」』\"']*")
 CLAUSE_BREAK = re.compile(r"[，,；;：:。！!？?]")
+# The space some sites put between Chinese and figures (到 2025 年, 新建 20 所): at most one.
+GAP = "[ \u00a0]?"
 # Punctuation that may close a sentence, item or clause and is not part of its text.
 TRAILING_SEPARATORS = "，,；;、：: \t\u3000\xa0"
 

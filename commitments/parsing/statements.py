@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from .decoding import Paragraph
 from .metadata import dateline_end
 from .numerals import number
-from .punctuation import CLAUSE_BREAK, COLONS, FULL_STOP, SENTENCE, TRAILING_SEPARATORS
+from .punctuation import CLAUSE_BREAK, COLONS, FULL_STOP, GAP, SENTENCE, TRAILING_SEPARATORS
 
 ACTION_VERBS = (
     "推进", "推动", "推行", "推广", "推出", "加快", "加强", "加密", "建立", "建成", "建设", "健全",
@@ -45,7 +45,8 @@ _DOCUMENT_QUOTE = re.compile(
 )
 # Forward words make a sentence a commitment; past results without them are context (baselines).
 FORWARD = re.compile(
-    r"将|要|力争|争取|计划|预计|拟|(?:到|至)(?:19|20)[0-9]{2}年|(?:19|20)[0-9]{2}年(?:底前|前|以前|之前)"
+    rf"将|要|力争|争取|计划|预计|拟|(?:到|至){GAP}(?:19|20)[0-9]{{2}}{GAP}年"
+    rf"|(?:19|20)[0-9]{{2}}{GAP}年(?:底前|前|以前|之前)"
     r"|十四五|十五五|下一步|接下来|今后|明年|未来|五年内|年内|确保|继续|进一步|着力|努力|打算|目标"
 )
 PAST = re.compile(
@@ -54,7 +55,7 @@ PAST = re.compile(
     r"|近[一二三四五两几]年|过去[一二三四五两几]年|已经|已累计|已建成|已完成|已有|已达"
     r"|已实现|已形成|已开通|已落户|已获批|已成为|已(?:[\u4e00-\u9fff]{1,4})了|累计|同比|去年|今年以来|截至|截止|先后|相继|取得了|实现了"
     r"|完成了|达到了|建成了|增长了|新增了|引进了|创下|(?:推动|推进|打造|实施|建设|开展|培育|获批|获得|举办|出台)了"
-    r"|(?<![到至0-9])(?:19|20)[0-9]{2}年(?!底前|前|以前|之前|[0-9])"
+    rf"|(?<![到至0-9])(?<![到至] )(?:19|20)[0-9]{{2}}{GAP}年(?!底前|前|以前|之前|[0-9])"
     r"|(?<![到至〇零一二三四五六七八九])[一二]〇[〇零一二三四五六七八九]{2}年(?!底前|前|以前|之前)"
 )
 # A heading sentence: short, no comma, ends the moment it has named the task (千方百计稳定和扩大就业。).
@@ -77,8 +78,8 @@ class Statement:
     title: str
     start: int
     end: int
-    # The sentence a statement was cut from, when one sentence held several measured actions:
-    # its deadline (今后五年,…) still sets the year of every piece's quantities.
+    # The sentence, to its full stop, a statement was cut from (several measured actions, or a
+    # part after a semicolon): its deadline (今后五年,…) still sets the year of every piece.
     sentence_start: int = -1
     sentence_end: int = -1
 
@@ -152,14 +153,24 @@ def _tail_start(text: str, markers: list[re.Match]) -> int:
 def _action_sentences(text: str, base: int) -> list[Statement]:
     statements = []
     after_past = False
+    stops = [found.end() for found in FULL_STOP.finditer(text)]
     for match in SENTENCE.finditer(text):
         start, end = _trim(text, match.start(), match.end())
         sentence = text[start:end]
         past = is_past(sentence) or (after_past and _continues_past(sentence))
         if _ACTION.search(sentence) and not _is_framing(match.group()) and not past:
-            statements.extend(_measured_actions(text, start, end, base))
+            whole = _whole_sentence(stops, match.start(), match.end(), len(text))
+            statements.extend(_measured_actions(text, start, end, base, whole))
         after_past = past
     return statements
+
+
+def _whole_sentence(stops: list[int], start: int, end: int, length: int) -> tuple[int, int]:
+    """The sentence to its full stop that holds the one cut at a semicolon (start, end):
+    今年，改造老旧小区600个；新建城市道路80公里。 is one time, one deadline."""
+    whole_start = max((stop for stop in stops if stop <= start), default=0)
+    whole_end = min((stop for stop in stops if stop >= end), default=length)
+    return whole_start, whole_end
 
 
 def _continues_past(sentence: str) -> bool:
@@ -174,7 +185,9 @@ _MEASURE = re.compile(
 )
 
 
-def _measured_actions(text: str, start: int, end: int, base: int) -> list[Statement]:
+def _measured_actions(
+    text: str, start: int, end: int, base: int, whole: tuple[int, int]
+) -> list[Statement]:
     """One sentence, or one statement per measured action when it lists two or more.
 
     新增高速公路里程150公里,推动轨道交通里程达到606公里: an action is a clause led by its verb with
@@ -191,8 +204,11 @@ def _measured_actions(text: str, start: int, end: int, base: int) -> list[Statem
         sentence[pieces[first][0] : pieces[(cuts + [len(pieces)])[n + 1] - 1][1]]
         for n, first in enumerate(cuts)
     ]
+    whole_start, whole_end = base + whole[0], base + whole[1]
     if sum(bool(_MEASURE.search(group)) for group in groups) < 2:
-        return [Statement(_action_clause(sentence), base + start, base + end)]
+        if whole == (start, end):
+            return [Statement(_action_clause(sentence), base + start, base + end)]
+        return [Statement(_action_clause(sentence), base + start, base + end, whole_start, whole_end)]
     statements = []
     for number, first in enumerate(cuts):
         last = cuts[number + 1] - 1 if number + 1 < len(cuts) else len(pieces) - 1
@@ -203,8 +219,8 @@ def _measured_actions(text: str, start: int, end: int, base: int) -> list[Statem
                     _action_clause(text[piece_start:piece_end]),
                     base + piece_start,
                     base + piece_end,
-                    base + start,
-                    base + end,
+                    whole_start,
+                    whole_end,
                 )
             )
     return statements

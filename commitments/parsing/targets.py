@@ -4,12 +4,12 @@ import re
 
 from .models import ParsedTarget
 from .numerals import DIGITS, NUMERAL_CHARACTERS, number
-from .punctuation import CLAUSE_BREAK, SENTENCE
+from .punctuation import CLAUSE_BREAK, FULL_STOP, GAP, SENTENCE
 
 # A measure, with the 万/亿 it may be counted in (8万亩, 2亿吨, 300万标箱): the whole is the unit.
 _BASE_UNITS = (
     "个百分点|平方公里|平方米|公里|千米|米|分钟|小时|个月|天|人次|美元|元|吨|标箱|公顷|亩|家|个|所|座|项"
-    "|条|套|户|名|人|辆|台|架|艘|列|张|栋|场次|场|倍|件|处|间|床|微克/立方米|%|％"
+    "|条|套|户|名|人|辆|台|架|艘|列|张|栋|场次|场|倍|件|处|间|床|岁|微克/立方米|%|％"
 )
 _UNITS = rf"(?:(?:万亿|万|亿)(?:{_BASE_UNITS.replace('|%|％', '')})|{_BASE_UNITS}|万亿|亿|万)"
 _ARABIC_QUANTITY = re.compile(rf"(?<![0-9.．])(?P<number>[0-9]+(?:\.[0-9]+)?)\s*(?P<unit>{_UNITS})")
@@ -28,11 +28,12 @@ _YEAR = r"(?:19|20)[0-9]{2}|[〇零一二三四五六七八九]{4}"
 # A year is a deadline when it is reached (到2025年) or ended (2025年底, 2025年前); a bare year
 # may be a baseline (比2020年增长).
 _YEAR_DEADLINE = re.compile(
-    rf"(?P<by>到|至)?(?P<year>{_YEAR})年(?P<end>底|末)?(?P<before>前|以前|之前)?(?![0-9]|月)"
+    rf"(?:(?P<by>到|至){GAP})?(?P<year>{_YEAR}){GAP}年(?P<end>底|末)?(?P<before>前|以前|之前)?"
+    rf"(?!{GAP}[0-9]|{GAP}月)"
 )
 _WITHIN_YEARS = re.compile(
-    rf"(?P<number>[0-9{NUMERAL_CHARACTERS}]+)年(?:内|之内|以内)"
-    rf"|(?:未来|今后)(?P<ahead>[0-9{NUMERAL_CHARACTERS}]+)年"
+    rf"(?P<number>[0-9{NUMERAL_CHARACTERS}]+){GAP}年(?:内|之内|以内)"
+    rf"|(?:未来|今后){GAP}(?P<ahead>[0-9{NUMERAL_CHARACTERS}]+){GAP}年"
 )
 # A plan period names its last year: 十四五期间 / “十四五”末 → 2025, 十五五 → 2030.
 _PLAN_PERIODS = {"十四五": 2025, "十五五": 2030, "十三五": 2020}
@@ -48,6 +49,8 @@ _NEXT_YEAR = re.compile(
 _PERCENT_WORDS = re.compile(
     rf"百分之(?P<number>[{NUMERAL_CHARACTERS}]+)(?:点(?P<decimals>[〇零一二三四五六七八九]+))?"
 )
+_SEMICOLON = re.compile(r"[；;]")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 # The words of a quantity run to the nearest punctuation: 300米见绿, not the whole sentence.
 _PHRASE_BREAKS = "，,。；;、：:“”\"‘’《》()（）!！?？—\n "
 
@@ -123,7 +126,7 @@ def _past_year(text: str, position: int, published_year: int | None = None) -> i
     for 去年 or 过去五年; None when the text does not say."""
     sentence = next(match for match in SENTENCE.finditer(text) if match.end() > position).group()
     year = re.search(
-        r"(?<![到至0-9〇零一二三四五六七八九])((?:19|20)[0-9]{2}|[一二]〇[〇零一二三四五六七八九]{2})年",
+        rf"(?<![到至0-9〇零一二三四五六七八九])(?<![到至] )((?:19|20)[0-9]{{2}}|[一二]〇[〇零一二三四五六七八九]{{2}}){GAP}年",
         sentence,
     )
     if year:
@@ -209,16 +212,27 @@ def _follows_quantity_verb(text: str, match: re.Match) -> bool:
 
 def _phrase_around(text: str, start: int, end: int) -> tuple[int, int]:
     while True:
-        while start > 0 and text[start - 1] not in _PHRASE_BREAKS:
+        while start > 0 and (text[start - 1] not in _PHRASE_BREAKS or _is_gap(text, start - 1)):
             start -= 1
         # A short quotation inside the phrase (“十四五”期间新增…) belongs to it.
         quote = _short_quote_before(text, start)
         if quote is None:
             break
         start = quote
-    while end < len(text) and text[end] not in _PHRASE_BREAKS:
+    while end < len(text) and (text[end] not in _PHRASE_BREAKS or _is_gap(text, end)):
         end += 1
     return start, end
+
+
+def _is_gap(text: str, position: int) -> bool:
+    """A space between a figure and its words (稳定在 99 % 以上), not between two phrases."""
+    if text[position] != " " or not 0 < position < len(text) - 1:
+        return False
+    before, after = text[position - 1], text[position + 1]
+    figure = "0123456789%"
+    return (before in figure or after in figure) and (
+        _HAN.match(before) or _HAN.match(after) or (before in figure and after in figure)
+    )
 
 
 def _short_quote_before(text: str, start: int) -> int | None:
@@ -232,17 +246,35 @@ def _short_quote_before(text: str, start: int) -> int | None:
 
 
 def _deadline_year_in_sentence(text: str, span: tuple[int, int], deadlines: list[ParsedTarget]):
-    """A quantity set for a year (到2025年,新增50家) takes the year of its sentence's deadline: the
-    last one before it or in its words (今年新建20所,力争到2025年新增5万个: 20所 this year),
-    else the first after it."""
+    """A quantity set for a year (到2025年,新增50家) takes the year of the deadline governing it
+    (今年新建20所,力争到2025年新增5万个: 20所 this year), else of the first one after it in its
+    sentence (新增50家,力争2025年完成)."""
+    governing = governing_deadline(text, 0, deadlines, span[1])
+    if governing is not None:
+        return governing.year
     sentence = next(match for match in SENTENCE.finditer(text) if match.end() > span[0])
-    in_sentence = sorted(
-        (t for t in deadlines if sentence.start() <= t.start < sentence.end()),
+    after = [t for t in deadlines if span[0] <= t.start < sentence.end()]
+    return min(after, key=lambda target: target.start).year if after else None
+
+
+def governing_deadline(text: str, base: int, deadlines: list[ParsedTarget], position: int):
+    """The deadline that sets the time of what is said before ``position`` (offsets from ``base``,
+    where ``text`` starts): the last one before it in its sentence (to ；), else one in the
+    clause that opens the whole sentence (今年，改造老旧小区600个；新建城市道路80公里。)."""
+    relative = position - base
+    stops = [found.end() for found in FULL_STOP.finditer(text, 0, relative)]
+    semicolons = [found.end() for found in _SEMICOLON.finditer(text, 0, relative)]
+    whole_start = stops[-1] if stops else 0
+    part_start = max([whole_start, *semicolons])
+    opening = CLAUSE_BREAK.search(text, whole_start)
+    opening_end = opening.end() if opening else len(text)
+    before = sorted(
+        (t for t in deadlines if t.start - base < relative),
         key=lambda target: target.start,
     )
-    before = [t for t in in_sentence if t.start < span[1]]
-    governing = before[-1:] or in_sentence[:1]
-    return governing[0].year if governing else None
+    in_part = [t for t in before if t.start - base >= part_start]
+    opening_whole = [t for t in before if whole_start <= t.start - base < opening_end]
+    return (in_part or opening_whole or [None])[-1]
 
 
 def _value(numeral: str) -> float:

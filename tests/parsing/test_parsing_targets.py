@@ -100,3 +100,27 @@ def test_a_figure_takes_the_year_of_the_deadline_before_it_in_its_sentence():
     assert [(t.text, t.year) for t in found if t.kind == "quantity"] == [
         ("今年新建20所学校", 2022), ("力争到2025年新增学位5万个", 2025),
     ]
+
+
+def test_a_time_opening_a_sentence_holds_across_its_semicolons():
+    found = piece_targets("今年，全市将改造老旧小区600个；新建城市道路80公里，打通断头路30条。")
+    assert [[(text, year) for text, year, kind in targets if kind == "deadline"]
+            for _, targets in found] == [[("今年", 2022)]] * len(found)
+    assert len(found) == 3
+
+
+def test_a_deadline_inside_one_part_of_a_sentence_stays_in_it():
+    found = piece_targets("我们将实施育苗计划，到2023年培育龙头企业10家；建设高铁新城，接待游客1000万人次。")
+    assert [kinds for _, kinds in found][-1] == [("接待游客1000万人次", None, "quantity")]
+
+
+def test_years_and_figures_spaced_from_the_words_read_as_written_together():
+    assert targets("到 2025 年, 义务教育巩固率稳定在 99 % 以上。", published_year=2022) == [
+        ("到 2025 年", None, None, 2025, "deadline"),
+        ("义务教育巩固率稳定在 99 % 以上", 99, "%", 2025, "quantity"),
+    ]
+    assert piece_targets("2021 年, 全市人均预期寿命达到 79.2 岁。今年将新建社区卫生服务中心 12 个。") == [
+        ("今年将新建社区卫生服务中心 12 个。",
+         [("今年", 2022, "deadline"), ("今年将新建社区卫生服务中心 12 个", 2022, "quantity"),
+          ("全市人均预期寿命达到 79.2 岁", 2021, "baseline")]),
+    ]
