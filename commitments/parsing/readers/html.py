@@ -15,6 +15,7 @@ from html.parser import HTMLParser
 from ..decoding import Paragraph, is_furniture, prefer_big5
 from ..errors import ArticleParseError
 from .normalise import parse_text_of
+from .unwrap import unwrap
 from .source import SourceText
 
 FORMAT = "html"
@@ -526,7 +527,7 @@ def read(raw: bytes | str, filename: str | None = None) -> SourceText:
         dateline = _meta_dateline(builder, chosen[:6])
         if dateline:
             chosen.insert(1, dateline)
-    text = "\n".join(chosen) + "\n"
+    text = unwrap("\n".join(chosen) + "\n")  # an e-paper page sets a <br> at each line's end
     # og:title, else the <title> when it names a line of the page, else the headline found.
     longest = max(title_parts, key=len) if title_parts else None
     if og_title:

@@ -5,6 +5,7 @@ import re
 from ..decoding import decode
 from .normalise import parse_text_of
 from .source import SourceText
+from .unwrap import unwrap
 
 FORMAT = "text"
 
@@ -23,7 +24,7 @@ def accepts(raw: bytes | str, filename: str | None = None) -> bool:
 
 
 def read(raw: bytes | str, filename: str | None = None) -> SourceText:
-    text = decode(raw)
+    text = unwrap(decode(raw))
     parse_text = parse_text_of(text)
     return SourceText(text, parse_text, FORMAT, url=find_url(parse_text), title_hint=None)
 
