@@ -22,6 +22,7 @@ _FURNITURE = re.compile(
     | ^(?:上一篇|下一篇|上一条|下一条)\s*[:：]
     | ^[【\[]?(?:纠错|打印本页|关闭本页|我要纠错)[】\]]?$
     | 版权所有 | ICP备\d | 公网安备 | 网站标识码 | All\s+Rights\s+Reserved   # the page footer
+    | ^[（(]?(?:本版|本文|文中)?(?:图片|配图|照片)(?:均)?由[^。，]{1,20}提供[)）]?$  # picture credits
     """,
     re.VERBOSE,
 )

@@ -205,6 +205,11 @@ def read_dateline(text: str) -> Dateline | None:
             outlet = _OUTLET_BEFORE_DATE.match(text[: date.start()])
         if outlet and not is_title_furniture(outlet["source"]):
             dateline.source = outlet["source"]
+    elif date and date.start() > 0:
+        # A page's header: 长江日报 2021年1月6日 星期三 第5版.
+        masthead = _MASTHEAD.match(text[: date.start()].strip())
+        if masthead:
+            dateline.source = masthead["outlet"]
     return dateline
 
 

@@ -93,6 +93,8 @@ def test_paragraphs_are_stripped_lines_with_exact_spans():
         "【纠错】",
         "江城新闻网版权所有，未经书面授权禁止使用",
         "鄂ICP备12345678号-1　鄂公网安备 42010302000123号",
+        "（本版图片由受访单位提供）",
+        "图片均由市交通运输局提供",
     ],
 )
 def test_page_furniture_is_recognised(line):
@@ -100,7 +102,8 @@ def test_page_furniture_is_recognised(line):
 
 
 @pytest.mark.parametrize(
-    "line", ["市统计局党组书记、局长张劲:", "统计体系现代化。探索建立……", "(记者马振华 黄丽娟)"]
+    "line", ["市统计局党组书记、局长张劲:", "统计体系现代化。探索建立……", "(记者马振华 黄丽娟)",
+             "今年将由市财政提供专项资金5000万元。"]
 )
 def test_article_lines_are_not_furniture(line):
     assert not is_furniture(split_paragraphs(line)[0])

@@ -92,6 +92,8 @@ def test_a_dateline_names_its_credits():
          "荆楚在线"),
         ("原创 洪山发布 洪山发布 2021-01-15 18:30", datetime(2021, 1, 15, 18, 30, tzinfo=WUHAN),
          "洪山发布"),
+        # A newspaper page's header.
+        ("江城日报 2021年1月6日 星期三 第5版", datetime(2021, 1, 6, tzinfo=WUHAN), "江城日报"),
         ("2021年1月5日 08:30 稿源: 江城日报", datetime(2021, 1, 5, 8, 30, tzinfo=WUHAN), "江城日报"),
     ],
 )
