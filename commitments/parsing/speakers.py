@@ -118,7 +118,17 @@ def parse_speaker(paragraph: Paragraph) -> Speaker | None:
             if rest and not _reads_as_headline(rest):
                 return Speaker(*parts, "", rest_start, rest_start)
             return Speaker(*parts, rest, rest_start)
+    run_in = _RUN_IN_NAME_LINE.search(text)
+    if run_in:
+        # 市场监管部门同样提出了硬任务。市市场监管局局长 胡建: a speaker line the page ran into
+        # the narration before it; the narration is nobody's words.
+        parts = split_head(_squeeze(run_in["line"]))
+        if parts:
+            return Speaker(*parts, "", paragraph.end)
     return None
+
+
+_RUN_IN_NAME_LINE = re.compile(r"[。！？!?]\s*(?P<line>[\u4e00-\u9fff、· \u3000]{5,44})$")
 
 
 # 区长 王立新(江岸区): titles, name, then the unit in brackets.
@@ -301,6 +311,13 @@ def _mention_at(text: str, post_start: int, post_end: int) -> Mention | None:
             parts = split_head(text[start:post_end] + name)
             if parts and not _NOT_IN_UNIT.search(parts[0]):
                 return Mention(*parts, start, name_end, verb.end() if verb else -1)
+        named_before = _unit_named_before(text, post_start, text[post_start:post_end])
+        if named_before:
+            # 记者来到市数据资源局，专访了局长许宁: the unit was named earlier in the sentence.
+            return Mention(
+                named_before, (text[post_start:post_end],), name, post_start, name_end,
+                verb.end() if verb else -1,
+            )
         head = _HEAD_OF_GOVERNMENT.search(text, max(0, post_start - 4), post_end)
         if head and head.end() == post_end:
             # 副市长胡嘉宁介绍: a head of government named without the place; the parser names it.
@@ -313,6 +330,27 @@ def _mention_at(text: str, post_start: int, post_end: int) -> Mention | None:
 
 
 _HEAD_OF_GOVERNMENT = re.compile(r"(?:常务)?副?(?P<level>[市区县镇乡])长")
+# A department named in a sentence before its head is (在市农业农村局，局长高德胜…), and the post
+# that heads it: a 局 has its 局长, a 委 or 办 or 中心 its 主任, a 厅 its 厅长.
+_DEPARTMENT_NAMED = re.compile(
+    r"[省市区县][\u4e00-\u9fff]{1,12}?(?P<kind>局|委员会|委|办公室|办|厅|中心)(?=[，,的])"
+)
+_HEAD_POST = {"局": "局长", "委员会": "主任", "委": "主任", "办公室": "主任", "办": "主任",
+              "厅": "厅长", "中心": "主任"}
+_SENTENCE_START = re.compile(r"[。！？!?\n]")
+
+
+def _unit_named_before(text: str, post_start: int, post: str) -> str | None:
+    """The department a bare post (局长许宁) heads: the last one named earlier in its sentence,
+    right before a comma or 的 (来到市数据资源局，专访了局长许宁), when the post is its head's."""
+    if post_start == 0 or text[post_start - 1] not in "，,了的":
+        return None
+    stops = list(_SENTENCE_START.finditer(text, max(0, post_start - _MAX_HEAD), post_start))
+    sentence_start = stops[-1].end() if stops else max(0, post_start - _MAX_HEAD)
+    named = list(_DEPARTMENT_NAMED.finditer(text, sentence_start, post_start))
+    if named and _HEAD_POST[named[-1]["kind"]] == post:
+        return named[-1].group()
+    return None
 
 
 def name_tag_pattern(names: list[str]) -> re.Pattern:

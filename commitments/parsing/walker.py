@@ -349,6 +349,7 @@ class Walker:
         previous = self.current
         tags: list[tuple[int, int, Block]] = []  # start, end (after verb), block
         silent: list[Mention] = []  # named in this paragraph without a speech verb
+        introduced = False
         for mention in [] if own_only else find_mentions(text):
             if mention.verb_end < 0:
                 silent.append(mention)
@@ -357,6 +358,7 @@ class Walker:
                     speaker = Speaker(mention.unit, mention.titles, mention.name, "", 0)
                     self.pending.append((self.content.index(paragraph), speaker))
                     self._remember(mention.name)
+                    introduced = True
                 continue
             speaker = Speaker(mention.unit, mention.titles, mention.name, "", paragraph.start)
             block = self._block(speaker, paragraph, "reported")
@@ -381,6 +383,13 @@ class Walker:
                     block = self._known(match["who"], previous or self.last_reported)
                 if block and _opens_clause(text, match.start()):
                     tags.append((match.start(), match.end(), block))
+        if not tags and introduced and previous is not None and previous.form != "line":
+            # 在市农业农村局，局长高德胜接受了记者专访: the reporter moves on to someone new; the
+            # last speaker's turn is over, and this paragraph is nobody's words.
+            previous.context.append(paragraph)
+            self.current = None
+            self._unspoken(paragraph)
+            return True
         if not tags:
             return False
         tags.sort(key=lambda tag: tag[0])

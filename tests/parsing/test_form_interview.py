@@ -3,6 +3,8 @@ the subtitle), from Hangzhou: no 五个中心 goal."""
 
 import pytest
 
+from commitments.parsing import parse_article
+
 from .forms import (
     all_commitments,
     commitment_matches,
@@ -78,3 +80,49 @@ def test_metadata(article):
     assert article.published_at.isoformat() == "2021-01-12T09:15:00+08:00"
     assert article.warnings == []
     assert article.reporters == ["沈佳"]
+
+
+SEVERAL_INTERVIEWS = """对话局长｜三位局长谈新年打算
+
+衢江晚报 2023年2月8日
+
+近日，本报记者专访了市文化和旅游局局长方晓岚。
+
+记者：今年文旅工作的重点是什么？
+方局长：今年我们将新建城市书房30个，举办文旅消费季活动100场。
+
+文旅是名片，交通是动脉。采访方晓岚后，记者又来到市交通运输局，专访了局长贺川。
+
+问：今年交通建设有哪些大项目？
+贺川：今年全市将新改建农村公路500公里，开通城乡公交线路12条。
+
+在市水利局，局长林默接受了记者专访。
+
+记者：防汛方面有什么安排？
+林局长：今年将加固病险水库15座，治理中小河流80公里。
+"""
+
+
+def test_officials_the_reporter_visits_in_turn_each_answer_for_their_department():
+    article = parse_article(SEVERAL_INTERVIEWS)
+    assert departments_of(article) == [
+        ("市文化和旅游局", "方晓岚", ["局长"]),
+        ("市交通运输局", "贺川", ["局长"]),
+        ("市水利局", "林默", ["局长"]),
+    ]
+    commitments = {d.name: [c.text for c in d.commitments] for d in article.departments}
+    assert all("专访" not in text for texts in commitments.values() for text in texts)
+    assert any("病险水库15座" in text for text in commitments["市水利局"])
+
+
+def test_a_speaker_line_run_into_the_narration_before_it_opens_their_turn():
+    article = parse_article("\n\n".join([
+        "各部门晒出新年任务单",
+        "2023-02-08 08:00 来源：衢江晚报",
+        "市科技局局长 王珂",
+        "今年将新增高新技术企业300家。",
+        "市场监管部门同样拿出了硬任务。市市场监管局局长 石岩",
+        "今年将新增市场主体3万户，企业开办全程网办率达到95%。",
+    ]))
+    assert departments_of(article) == [("市科技局", "王珂", ["局长"]), ("市市场监管局", "石岩", ["局长"])]
+    assert [c.text for c in article.departments[0].commitments] == ["今年将新增高新技术企业300家。"]
