@@ -262,6 +262,9 @@ GENERIC_GOAL_WORDS = frozenset(
 )
 
 # Plan vocabulary jieba must keep whole; every keyword above is added to it too.
+# Five-year plans and their last year: 十四五期间 / “十四五”末 → 2025.
+PLAN_PERIODS = {"十三五": 2020, "十四五": 2025, "十五五": 2030}
+
 PLAN_WORDS = (
     "乡村振兴", "营商环境", "一网通办", "五个中心", "数字政府", "新基建", "脱贫攻坚", "智慧城市",
     "知识产权", "公园城市", "十四五", "八大战略", "三个环境", "五化统计", "全覆盖", "新发展格局",

@@ -14,7 +14,14 @@ from .errors import ArticleParseError
 from .metadata import read_metadata
 from .models import ParsedArticle, ParsedCommitment, ParsedDepartment, ParsedOfficial
 from .places import WUHAN_DISTRICTS, article_city
-from .statements import THIS_YEAR_IS_PAST, Statement, past_statements, split_statements
+from .statements import (
+    ENDED_PLANS,
+    THIS_YEAR_IS_PAST,
+    Statement,
+    ended_plans,
+    past_statements,
+    split_statements,
+)
 from .targets import find_targets, governing_deadline
 from .tokens import dominant_theme, goals_of, lexicon_words, search_tokens, themes_of
 
@@ -51,10 +58,12 @@ def parse_article(
     year = metadata.published_at.year if metadata.published_at else None
     late = bool(metadata.published_at and metadata.published_at.month >= 10)
     token = THIS_YEAR_IS_PAST.set(late)
+    ended = ENDED_PLANS.set(ended_plans(year))
     try:
         return _parse(text, parse_text, source_format, url, title_hint, paragraphs, layout,
                       metadata, year, city, max_commitments)
     finally:
+        ENDED_PLANS.reset(ended)
         THIS_YEAR_IS_PAST.reset(token)
 
 

@@ -5,6 +5,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 
 from .decoding import Paragraph
+from .lexicons import PLAN_PERIODS
 from .metadata import dateline_end
 from .numerals import number
 from .punctuation import CLAUSE_BREAK, COLONS, FULL_STOP, GAP, SENTENCE, TRAILING_SEPARATORS
@@ -50,7 +51,7 @@ FORWARD = re.compile(
     r"|十四五|十五五|下一步|接下来|今后|明年|未来|五年内|年内|确保|继续|进一步|着力|努力|打算|目标"
 )
 PAST = re.compile(
-    r"十三五|近年来|近几年|[一二三四五六七八九十两几多]年来"
+    r"近年来|近几年|[一二三四五六七八九十两几多]年来"
     r"|从[^，。；]{1,20}(?:跃升|增长|提高|提升)(?:到|至)"
     r"|近[一二三四五两几]年|过去[一二三四五两几]年|已经|已累计|已建成|已完成|已有|已达"
     r"|已实现|已形成|已开通|已落户|已获批|已成为|已(?:[\u4e00-\u9fff]{1,4})了|累计|同比|去年|今年以来|截至|截止|先后|相继|取得了|实现了"
@@ -254,8 +255,25 @@ THIS_YEAR_IS_PAST: ContextVar[bool] = ContextVar("this_year_is_past", default=Fa
 _THIS_YEAR = re.compile(r"今年")
 
 
+# Plans whose period was over when the article was published: 十三五 in the first articles of
+# 十四五, 十四五 too once 十五五 has begun (“十四五”期间，全市…突破1.6万家 reports a result).
+ENDED_PLANS: ContextVar[tuple[str, ...]] = ContextVar("ended_plans", default=("十三五",))
+
+
+def ended_plans(published_year: int | None) -> tuple[str, ...]:
+    """The plans over by the year of publication; 十三五 always (the genre begins with 十四五)."""
+    return ("十三五",) + tuple(
+        plan for plan, end in PLAN_PERIODS.items()
+        if plan != "十三五" and published_year and end < published_year
+    )
+
+
 def past_marker(text: str) -> bool:
-    return bool(PAST.search(text) or (THIS_YEAR_IS_PAST.get() and _THIS_YEAR.search(text)))
+    return bool(
+        PAST.search(text)
+        or (THIS_YEAR_IS_PAST.get() and _THIS_YEAR.search(text))
+        or any(plan in text for plan in ENDED_PLANS.get())
+    )
 
 
 def is_past(sentence: str) -> bool:
@@ -265,9 +283,11 @@ def is_past(sentence: str) -> bool:
 
 def _without_past_phrases(sentence: str) -> str:
     # 要 inside 主要 or 重要 and 目标 inside 完成…目标 are no announcement.
-    # “十四五”规划 names a plan (已经成立了“十四五”规划实施工作专班), not a time ahead.
+    # “十四五”规划 names a plan (已经成立了“十四五”规划实施工作专班), not a time ahead; nor does a
+    # plan that is over.
+    ended = "|".join(ENDED_PLANS.get())
     return re.sub(
-        r"主要|重要|需要|只要|想要|纲要|完成[^，。；]{0,12}目标|目标任务|[“\"]?十[三四五]五[”\"]?规划",
+        rf"主要|重要|需要|只要|想要|纲要|完成[^，。；]{{0,12}}目标|目标任务|[“\"]?十[三四五]五[”\"]?规划|{ended}",
         "",
         sentence,
     )

@@ -2,9 +2,11 @@
 
 import re
 
+from .lexicons import PLAN_PERIODS
 from .models import ParsedTarget
 from .numerals import DIGITS, NUMERAL_CHARACTERS, number
 from .punctuation import CLAUSE_BREAK, FULL_STOP, GAP, SENTENCE
+from .statements import ENDED_PLANS, FORWARD, past_marker
 
 # A measure, with the 万/亿 it may be counted in (8万亩, 2亿吨, 300万标箱): the whole is the unit.
 _BASE_UNITS = (
@@ -36,7 +38,6 @@ _WITHIN_YEARS = re.compile(
     rf"|(?:未来|今后){GAP}(?P<ahead>[0-9{NUMERAL_CHARACTERS}]+){GAP}年"
 )
 # A plan period names its last year: 十四五期间 / “十四五”末 → 2025, 十五五 → 2030.
-_PLAN_PERIODS = {"十四五": 2025, "十五五": 2030, "十三五": 2020}
 _PLAN_PERIOD = re.compile(
     r"[“\"]?(?P<plan>十四五|十五五)[”\"]?(?:规划)?(?:期间|末|时期|期末|之末|结束时|收官之年|规划期内?)"
 )
@@ -89,9 +90,11 @@ def find_targets(
 
 
 def _plan_deadlines(text: str) -> list[ParsedTarget]:
+    ended = ENDED_PLANS.get()
     return [
-        _target(text, match.span(), None, None, _PLAN_PERIODS[match["plan"]], "deadline")
+        _target(text, match.span(), None, None, PLAN_PERIODS[match["plan"]], "deadline")
         for match in _PLAN_PERIOD.finditer(text)
+        if match["plan"] not in ended
     ]
 
 
@@ -114,15 +117,14 @@ def _clause_span(text: str, position: int) -> tuple[int, int]:
 
 
 def _in_past_clause(text: str, position: int) -> bool:
-    from .statements import FORWARD, past_marker
-
     start, end = _clause_span(text, position)
     clause = text[start:end]
     return past_marker(clause) and not FORWARD.search(clause)
 
 
 def _past_year(text: str, position: int, published_year: int | None = None) -> int | None:
-    """The year a past figure was reached: its year, 2020 for 十三五, the year before publication
+    """The year a past figure was reached: its year, the last of a plan that is over (2020 for
+    十三五), the year before publication
     for 去年 or 过去五年; None when the text does not say."""
     sentence = next(match for match in SENTENCE.finditer(text) if match.end() > position).group()
     year = re.search(
@@ -131,8 +133,9 @@ def _past_year(text: str, position: int, published_year: int | None = None) -> i
     )
     if year:
         return number(year.group(1))
-    if "十三五" in sentence:
-        return 2020
+    ended = [plan for plan in ENDED_PLANS.get() if plan in sentence]
+    if ended:
+        return PLAN_PERIODS[ended[0]]
     if published_year and re.search(r"去年|过去[一二三四五两几]年|近[一二三四五两几]年", sentence):
         return published_year - 1
     return None

@@ -124,3 +124,16 @@ def test_years_and_figures_spaced_from_the_words_read_as_written_together():
          [("今年", 2022, "deadline"), ("今年将新建社区卫生服务中心 12 个", 2022, "quantity"),
           ("全市人均预期寿命达到 79.2 岁", 2021, "baseline")]),
     ]
+
+
+def test_a_plan_that_is_over_reports_results_and_sets_no_deadline():
+    body = "“十四五”期间，全市高新技术企业数量突破1.6万家。“十五五”期间，市科技局将新建重点实验室50家。"
+    assert piece_targets(body, published="2026-01-20") == [
+        ("“十五五”期间，市科技局将新建重点实验室50家。", [
+            ("“十五五”期间", 2030, "deadline"),
+            ("市科技局将新建重点实验室50家", 2030, "quantity"),
+            ("全市高新技术企业数量突破1.6万家", 2025, "baseline"),
+        ]),
+    ]
+    (early,) = piece_targets("“十四五”期间，全市高新技术企业数量突破1.6万家。", published="2021-01-20")
+    assert early[1][0] == ("“十四五”期间", 2025, "deadline")
