@@ -84,6 +84,7 @@ def parse_speaker(paragraph: Paragraph) -> Speaker | None:
     speech itself; or only unit, titles and name, spaces allowed and no colon.
     """
     text = _TITLE_LEAD.sub(lambda found: "　" * len(found.group()), paragraph.text)
+    text = _NUMBERING.sub(lambda found: "　" * len(found.group()), text)
     match = _HEAD.match(text)
     if match:
         parts = split_head(_squeeze(match["head"]))
@@ -106,6 +107,15 @@ def parse_speaker(paragraph: Paragraph) -> Speaker | None:
         parts = split_head(head + unit_after["name"])
         if parts:
             rest, rest_start = unit_after["rest"], paragraph.start + unit_after.start("rest")
+            if rest and not _reads_as_headline(rest):
+                return Speaker(*parts, "", rest_start, rest_start)
+            return Speaker(*parts, rest, rest_start)
+    titles_after = _TITLES_IN_BRACKETS.match(text)
+    if titles_after:
+        # 市经信局（局长 赵振宇）: the unit, then its head in brackets.
+        parts = split_head(titles_after["unit"] + _squeeze(titles_after["titles"]) + titles_after["name"])
+        if parts:
+            rest, rest_start = titles_after["rest"], paragraph.start + titles_after.start("rest")
             if rest and not _reads_as_headline(rest):
                 return Speaker(*parts, "", rest_start, rest_start)
             return Speaker(*parts, rest, rest_start)
@@ -136,6 +146,15 @@ _UNIT_AFTER = re.compile(
     rf"^\s*(?P<titles>[\u4e00-\u9fff、]{{2,16}}?)\s*(?P<name>[\u4e00-\u9fff·]{{2,4}})\s*"
     rf"[（(](?P<unit>[\u4e00-\u9fff]{{2,20}}[{''.join(('局', '委', '办', '区', '县', '市', '镇', '乡'))}])"
     rf"[）)]\s*[{COLONS}]?\s*(?P<rest>.*)$"
+)
+# 市经信局（局长 赵振宇）: the unit first, its head's titles and name in brackets.
+_TITLES_IN_BRACKETS = re.compile(
+    rf"^\s*(?P<unit>[\u4e00-\u9fff]{{2,20}}?)\s*[（(]\s*(?P<titles>[\u4e00-\u9fff、]{{2,16}}?)[ \u3000]*"
+    rf"(?P<name>[\u4e00-\u9fff·]{{2,4}})\s*[）)]\s*[{COLONS}]?\s*(?P<rest>.*)$"
+)
+# The number of an item in a round-up: 1. / 一、 / （一）.
+_NUMBERING = re.compile(
+    r"^\s*(?:[0-9]{1,2}\s*[.．、]|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十0-9]{1,3}[）)])\s*"
 )
 # 张三(市商务局局长): or 张三 市商务局局长 — the name first.
 _BRACKETED = re.compile(

@@ -11,7 +11,7 @@ from .statements import ENDED_PLANS, FORWARD, past_marker
 # A measure, with the 万/亿 it may be counted in (8万亩, 2亿吨, 300万标箱): the whole is the unit.
 _BASE_UNITS = (
     "个百分点|平方公里|平方米|公里|千米|米|分钟|小时|个月|天|人次|美元|元|吨|标箱|公顷|亩|家|个|所|座|项"
-    "|条|套|户|名|人|辆|台|架|艘|列|张|栋|场次|场|倍|件|处|间|床|岁|微克/立方米|%|％"
+    "|条|套|户|名|人|辆|台|架|艘|列|张|栋|场次|场|倍|件|处|间|床|岁|‰|微克/立方米|%|％"
 )
 _UNITS = rf"(?:(?:万亿|万|亿)(?:{_BASE_UNITS.replace('|%|％', '')})|{_BASE_UNITS}|万亿|亿|万)"
 _ARABIC_QUANTITY = re.compile(rf"(?<![0-9.．])(?P<number>[0-9]+(?:\.[0-9]+)?)\s*(?P<unit>{_UNITS})")

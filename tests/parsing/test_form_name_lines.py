@@ -3,6 +3,8 @@ levels, a compound surname, and an article cut short."""
 
 import pytest
 
+from commitments.parsing import parse_article
+
 from .forms import (
     all_commitments,
     commitment_matches,
@@ -68,3 +70,19 @@ def test_a_continuation_mark_is_warned_about():
     text = text.replace("，力争\n", "。\n\n（未完待续）\n")
     (warning,) = parse_article(text).warnings
     assert "未完待续" in warning
+
+
+def test_a_unit_followed_by_its_head_in_brackets_is_a_speaker_line():
+    article = parse_article("\n\n".join([
+        "部门新年任务单",
+        "2026-01-20 07:30 来源：江城日报",
+        "1. 市经信局（局长 赵振宇）",
+        "今年全市新增规模以上工业企业400家。",
+        "2. 市卫健委（党组书记、主任 程浩然）",
+        "到2030年，婴儿死亡率控制在2‰以下。",
+    ]))
+    assert [(d.name, d.official.name, d.official.titles) for d in article.departments] == [
+        ("市经信局", "赵振宇", ["局长"]), ("市卫健委", "程浩然", ["党组书记", "主任"]),
+    ]
+    (target,) = [t for t in article.departments[1].commitments[0].targets if t.kind == "quantity"]
+    assert (target.value, target.unit, target.year) == (2, "‰", 2030)
