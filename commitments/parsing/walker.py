@@ -91,6 +91,9 @@ class Walker:
         self.prose_seen = False
         self.dateline_seen = False
         self.reporting: Block | None = None
+        # Quoted paragraphs nobody is named in yet (“去年…… / “今年……。”): the tag closing the
+        # quotation, or a signature line after it (——市商务局局长 陈某), says whose they are.
+        self.held: list[tuple[int, Paragraph]] = []
 
     def walk(self) -> None:
         for index, paragraph in enumerate(self.content):
@@ -108,6 +111,7 @@ class Walker:
                     count=len(self.blocks),
                     limit=self.max_blocks,
                 )
+        self._release_held()
         if not self.blocks and self.pending:
             self._adopt_title_speaker()
         self.blocks = [block for block in self.blocks if block.body or block.form == "line"]
@@ -136,6 +140,65 @@ class Walker:
         return opened
 
     def _read_paragraph(self, index: int, paragraph: Paragraph) -> bool:
+        if self.interview:
+            return self._read_unheld(index, paragraph)
+        if self._awaits_attribution(paragraph.text):
+            self.held.append((index, paragraph))
+            return False
+        if self.held:
+            signer = _signature(paragraph)
+            if signer:
+                return self._signed(signer, paragraph)
+            if not paragraph.text.startswith("“"):
+                self._release_held()
+        opened = self._read_unheld(index, paragraph)
+        if self.held:
+            self._give_held_to_closing_speaker(paragraph)
+        return opened
+
+    def _awaits_attribution(self, text: str) -> bool:
+        """A paragraph that is all quotation and names nobody: open at its end (a speech that
+        runs on), or closed at its very end (the tag or signature may follow)."""
+        if not text.startswith("“") or _MAYBE_SPEAKER.search(text):
+            return False
+        if self.tags and self.tags.search(text):
+            return False
+        return text.rfind("“") > text.rfind("”") or text.endswith("”")
+
+    def _signed(self, speaker: Speaker, paragraph: Paragraph) -> bool:
+        """——市商务局党组书记、局长 陈某 under a quotation: it was theirs, and their turn is over."""
+        block = self._block(speaker, paragraph, "reported")
+        self._remember(speaker.name)
+        for _, held in self.held:
+            self._add(block, held, 0)
+        self.held = []
+        self.current = None
+        self.last_reported = block
+        return True
+
+    def _give_held_to_closing_speaker(self, paragraph: Paragraph) -> None:
+        """The held paragraphs belong to whoever the tag closing the quotation names: the block
+        given this paragraph's first words."""
+        pieces = [
+            (piece.start, position, block)
+            for block in self.blocks
+            for position, piece in enumerate(block.body)
+            if paragraph.start <= piece.start < paragraph.end
+        ]
+        if not pieces:
+            self._release_held()
+            return
+        _, position, block = min(pieces, key=lambda piece: piece[0])
+        block.body[position:position] = [held for _, held in self.held]
+        self.held = []
+
+    def _release_held(self) -> None:
+        """Held paragraphs no tag claimed go where a paragraph naming nobody goes."""
+        held, self.held = self.held, []
+        for index, paragraph in held:
+            self._go_on(index, paragraph)
+
+    def _read_unheld(self, index: int, paragraph: Paragraph) -> bool:
         text = paragraph.text
         if self.interview and (_QUESTION.match(text) or _is_bare_question(text)):
             self.current = None
@@ -448,6 +511,20 @@ class Walker:
     @staticmethod
     def _as_speaker(mention: Mention) -> Speaker:
         return Speaker(mention.unit, mention.titles, mention.name, "", 0)
+
+
+_SIGNATURE = re.compile(r"^\s*(?:——|－－|--|—)\s*")
+
+
+def _signature(paragraph: Paragraph) -> Speaker | None:
+    """The speaker a signature line names: ——市商务局党组书记、局长 陈某."""
+    dash = _SIGNATURE.match(paragraph.text)
+    if not dash:
+        return None
+    rest = Paragraph(paragraph.text[dash.end() :], paragraph.start + dash.end(), paragraph.end,
+                     paragraph.line)
+    speaker = parse_speaker(rest)
+    return speaker if speaker and speaker.speech_start < 0 and not speaker.headline else None
 
 
 def _short_suffix(unit: str) -> str:

@@ -139,3 +139,36 @@ def test_a_quote_opening_the_lead_paragraph_starts_after_its_dateline(dateline):
     texts = [c.text for c in all_commitments(article)]
     assert texts[0] == "“荆州要在绿色发展上走在前列，五年内建成区域性中心城市。”"
     assert len(texts) == 2
+
+
+QUOTED_FIRST = """部门负责人晒出年度任务书
+
+2023-02-08 08:05　来源：湘江晚报
+
+新春开局，本报记者走进多个市直部门，听负责人讲述新一年的目标。
+
+“去年，全市改造老旧小区186个。今年我们将改造老旧小区210个，加装电梯500台。
+
+“到2025年，全市将建成‘完整社区’120个。”市住房和城乡建设局局长刘卫东说。
+
+“今年我们将举办促消费活动100场以上，新设外资企业80家。”
+
+——市商务局党组书记、局长 陈静怡
+
+【市水利局】
+
+“今年全市将新建和加固堤防45公里。”市水利局局长彭建华说。
+"""
+
+
+def test_a_speech_quoted_before_its_speaker_is_named_is_theirs():
+    article = parse_article(QUOTED_FIRST)
+    assert departments_of(article) == [
+        ("市住房和城乡建设局", "刘卫东", ["局长"]),
+        ("市商务局", "陈静怡", ["党组书记", "局长"]),
+        ("市水利局", "彭建华", ["局长"]),
+    ]
+    said = {d.name: " ".join(c.text for c in d.commitments) for d in article.departments}
+    assert "加装电梯500台" in said["市住房和城乡建设局"] and "120个" in said["市住房和城乡建设局"]
+    assert "新设外资企业80家" in said["市商务局"]
+    assert "堤防45公里" in said["市水利局"] and "陈静怡" not in said["市水利局"]
