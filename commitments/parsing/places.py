@@ -5,28 +5,24 @@ The 五个中心 goals are Wuhan's, so the city decides whether goals are linked
 
 import re
 
+from .metadata import OUTLET_CITIES
+
 # Wuhan's districts and functional zones: a unit named after one is a Wuhan unit.
 WUHAN_DISTRICTS = (
     "江岸", "江汉", "硚口", "汉阳", "武昌", "青山", "洪山", "东西湖", "汉南", "蔡甸", "江夏", "黄陂",
     "新洲", "东湖高新", "武汉经开", "长江新区", "东湖风景区", "武汉开发区",
 )
-# Outlets based in one city: an article they carry without a dateline is about that city.
-OUTLET_CITIES = {
-    "长江日报": "武汉", "长江网": "武汉", "武汉晚报": "武汉", "武汉发布": "武汉", "楚天都市报": "武汉",
-    "杭州日报": "杭州", "杭州网": "杭州", "都市快报": "杭州", "成都日报": "成都", "成都商报": "成都",
-    "红星新闻": "成都", "广州日报": "广州", "南方都市报": "广州", "深圳特区报": "深圳",
-    "深圳商报": "深圳", "南京日报": "南京", "新华日报": "南京", "解放日报": "上海", "文汇报": "上海",
-    "北京日报": "北京", "重庆日报": "重庆", "天津日报": "天津", "西安日报": "西安", "长沙晚报": "长沙",
-    "郑州日报": "郑州", "合肥晚报": "合肥",
-}
 _DATELINE = re.compile(r"本报(?P<place>[\u4e00-\u9fff]{2,3}?)(?:[0-9一二三四五六七八九十]+月|讯|电)")
 _CITY_UNIT = re.compile(r"(?P<city>[\u4e00-\u9fff]{2,3}?)市(?=[\u4e00-\u9fff])")
+# A headline about a city's departments: 郑州市直部门“一把手”谈2022, 某某市各部门……, 某某市：…
+_CITY_IN_TITLE = re.compile(r"^(?P<city>[\u4e00-\u9fff]{2,3}?)市(?:直|各|属|委|政府|[：:\s])")
 _NOT_CITIES = {"本", "全", "该", "城", "我", "各", "副", "大", "超", "都", "上", "股", "夜", "菜", "集"}
 _WUHAN_UNIT = re.compile(rf"(?:{'|'.join(WUHAN_DISTRICTS)})(?:区|新区)?")
 
 
 def article_city(metadata, layout, parse_text: str) -> str | None:
-    """The city: metadata's place, a dateline, the speakers' units, the outlet; else None."""
+    """The city: metadata's place, a dateline, the speakers' units, the title, the outlet;
+    else None."""
     place = getattr(metadata, "place", None)
     if place:
         return place.removesuffix("市")
@@ -41,6 +37,9 @@ def article_city(metadata, layout, parse_text: str) -> str | None:
             return match["city"].removeprefix("湖北省")
     if any(_WUHAN_UNIT.match(unit) for unit in units):
         return "武汉"
+    title = _CITY_IN_TITLE.match(getattr(metadata, "title", "") or "")
+    if title and title["city"] not in _NOT_CITIES:
+        return title["city"]
     source = getattr(metadata, "source", "") or ""
     for outlet, city in OUTLET_CITIES.items():
         if outlet in source or outlet in head[:2000]:

@@ -5,6 +5,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from commitments.parsing import parse_article
 from commitments.parsing.decoding import split_paragraphs
 from commitments.parsing.metadata import (
     OUTLET_CITIES,
@@ -275,3 +276,13 @@ def test_a_source_that_is_a_citys_own_body_names_the_place():
 def test_credits_of_a_media_centre_reporter():
     dateline = read_dateline("长江日报讯（长江日报融媒体记者 李明 通讯员 周红）12月18日，……")
     assert dateline.credits == {"记者": ["李明"], "通讯员": ["周红"]}
+
+
+@pytest.mark.parametrize(
+    ("title", "city"),
+    [("郑州市直部门“一把手”谈2022", "郑州"), ("洛阳市各部门晒出任务单", "洛阳"),
+     ("看我市新年新气象", None), ("新年新市场新机遇", None)],
+)
+def test_a_headline_about_a_citys_departments_names_the_city(title, city):
+    article = parse_article(f"{title}\n\n2022-01-25 08:12 来源：某某网\n\n市教育局局长 孙明远：今年将新建学校20所。\n")
+    assert article.city == city
