@@ -101,6 +101,7 @@ def split_statements(paragraph: Paragraph) -> list[Statement]:
         heading
         and _HAN.search(text, heading.end())
         and not re.search(r"[0-9]", heading.group())
+        and "是" not in heading.group()  # a judgement (粮食安全是“国之大者”。), not a task
         and not is_past(heading.group())
     ):
         title = heading.group()[:-1].strip("“”\"「」")

@@ -68,7 +68,7 @@ def test_di_yi_di_er_items_after_an_announcing_lead_in():
     [
         "新建第一批统计示范点,推进统计规范化。",  # 第一批 is no item
         "加强统计执法,唯一是从数据出发。",  # 一是 inside a word
-        "培育二是为了发展。推进统计规范化。",  # an enumeration starts at one
+        "培育二是为了发展,推进统计规范化。",  # an enumeration starts at one
     ],
 )
 def test_numerals_that_do_not_enumerate_leave_the_sentences_whole(paragraph):
@@ -122,3 +122,8 @@ def test_variant_article_commitments():
         "市合作交流办": ["积极推动与长江中游城市群协作"],
         "江岸区": ["加快建设长江主轴江岸段"],
     }
+
+
+def test_a_short_judgement_opening_a_paragraph_is_no_heading():
+    found = commitments_of("粮食安全是“国之大者”。今年全市新建高标准农田25万亩,培育龙头企业20家。")
+    assert [text for _, text in found] == ["今年全市新建高标准农田25万亩,培育龙头企业20家。"]
