@@ -90,11 +90,7 @@ def parse_speaker(paragraph: Paragraph) -> Speaker | None:
         parts = split_head(_squeeze(match["head"]))
         if not parts:
             return None
-        unit, titles, name = parts
-        rest, rest_start = match["rest"], paragraph.start + match.start("rest")
-        if rest and not _reads_as_headline(rest):
-            return Speaker(unit, titles, name, "", rest_start, rest_start)
-        return Speaker(unit, titles, name, rest, rest_start)
+        return _with_rest(parts, match, paragraph)
     if _NAME_LINE.match(text):
         parts = split_head(_squeeze(text))
         if parts:
@@ -106,28 +102,20 @@ def parse_speaker(paragraph: Paragraph) -> Speaker | None:
         head = unit[:-1] + titles if titles.startswith(unit[-1] + "委") else unit + titles
         parts = split_head(head + unit_after["name"])
         if parts:
-            rest, rest_start = unit_after["rest"], paragraph.start + unit_after.start("rest")
-            if rest and not _reads_as_headline(rest):
-                return Speaker(*parts, "", rest_start, rest_start)
-            return Speaker(*parts, rest, rest_start)
+            return _with_rest(parts, unit_after, paragraph)
     titles_after = _TITLES_IN_BRACKETS.match(text)
     if titles_after:
         # 市经信局（局长 赵振宇）: the unit, then its head in brackets.
-        parts = split_head(titles_after["unit"] + _squeeze(titles_after["titles"]) + titles_after["name"])
+        head = titles_after["unit"] + _squeeze(titles_after["titles"]) + titles_after["name"]
+        parts = split_head(head)
         if parts:
-            rest, rest_start = titles_after["rest"], paragraph.start + titles_after.start("rest")
-            if rest and not _reads_as_headline(rest):
-                return Speaker(*parts, "", rest_start, rest_start)
-            return Speaker(*parts, rest, rest_start)
+            return _with_rest(parts, titles_after, paragraph)
     bracketed = _BRACKETED.match(text)
     if bracketed and is_name(bracketed["name"]):
         head = bracketed["head"] or bracketed["head2"]
         parts = split_head(_squeeze(head) + bracketed["name"])
         if parts:
-            rest, rest_start = bracketed["rest"], paragraph.start + bracketed.start("rest")
-            if rest and not _reads_as_headline(rest):
-                return Speaker(*parts, "", rest_start, rest_start)
-            return Speaker(*parts, rest, rest_start)
+            return _with_rest(parts, bracketed, paragraph)
     run_in = _RUN_IN_NAME_LINE.search(text)
     if run_in:
         # 市场监管部门同样提出了硬任务。市市场监管局局长 胡建: a speaker line the page ran into
@@ -136,6 +124,14 @@ def parse_speaker(paragraph: Paragraph) -> Speaker | None:
         if parts:
             return Speaker(*parts, "", paragraph.end)
     return None
+
+
+def _with_rest(parts: tuple[str, tuple[str, ...], str], line: re.Match, paragraph: Paragraph):
+    """The speaker of a line, with what follows the name: a headline, or the speech itself."""
+    rest, rest_start = line["rest"], paragraph.start + line.start("rest")
+    if rest and not _reads_as_headline(rest):
+        return Speaker(*parts, "", rest_start, rest_start)
+    return Speaker(*parts, rest, rest_start)
 
 
 _RUN_IN_NAME_LINE = re.compile(r"[。！？!?]\s*(?P<line>[\u4e00-\u9fff、· \u3000]{5,44})$")
