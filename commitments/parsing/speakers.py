@@ -296,7 +296,29 @@ def find_mentions(text: str) -> list[Mention]:
         mention = _mention_at(text, post.start(), end)
         if mention:
             mentions.append(mention)
-    return mentions
+    named_first = [
+        mention for mention in _names_first(text)
+        if not any(other.start < mention.end and mention.start < other.end for other in mentions)
+    ]
+    return sorted(mentions + named_first, key=lambda mention: mention.start)
+
+
+# 黄丽萍（县工业和信息化局局长）介绍: the name first, the unit and titles in brackets after it.
+_NAME_FIRST = re.compile(
+    r"(?<![\u4e00-\u9fff·])(?P<name>[\u4e00-\u9fff·]{2,4})[（(](?P<head>[\u4e00-\u9fff、]{3,30})[）)]"
+)
+
+
+def _names_first(text: str) -> list[Mention]:
+    found = []
+    for match in _NAME_FIRST.finditer(text):
+        if not is_name(match["name"]):
+            continue
+        parts = split_head(match["head"] + match["name"])
+        if parts:
+            verb = _VERB_AFTER_NAME.match(text, match.end())
+            found.append(Mention(*parts, match.start(), match.end(), verb.end() if verb else -1))
+    return found
 
 
 def _mention_at(text: str, post_start: int, post_end: int) -> Mention | None:
@@ -368,6 +390,11 @@ def _unit_named_before(text: str, post_start: int, post: str) -> str | None:
     return None
 
 
+def is_pronoun(who: str) -> bool:
+    """他, 她, or 这位局长: a tag naming whoever was just speaking or named."""
+    return who in ("他", "她") or who.startswith("这位")
+
+
 def name_tag_pattern(names: list[str]) -> re.Pattern:
     """A speech tag naming a known speaker by name alone, by surname and post, or by pronoun."""
     return _name_tag_pattern(frozenset(names))
@@ -382,7 +409,7 @@ def _name_tag_pattern(names: frozenset[str]) -> re.Pattern:
         re.escape(name[:2] if name.startswith(COMPOUND_SURNAMES) else name[0]) + rf"(?:{POSTS})"
         for name in names
     ]
-    alternatives.append("[他她]")
+    alternatives += ["[他她]", rf"这位(?:{POSTS})"]
     return re.compile(
         rf"(?P<who>{'|'.join(alternatives)})(?:还|也|又|则|进一步|同时|最后|特别)?"
         + _VERB_AFTER_NAME.pattern

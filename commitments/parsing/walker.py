@@ -17,6 +17,7 @@ from .speakers import (
     Speaker,
     find_mentions,
     is_name,
+    is_pronoun,
     name_tag_pattern,
     parse_speaker,
 )
@@ -437,9 +438,9 @@ class Walker:
                     continue
                 earlier = [tag for tag in tags if tag[0] < match.start()]
                 named_before = [m for m in silent if m.end <= match.start()]
-                if match["who"] in "他她" and earlier:
+                if is_pronoun(match["who"]) and earlier:
                     block = max(earlier, key=lambda tag: tag[0])[2]  # 陈晓峰指出,…… 他强调,……
-                elif match["who"] in "他她" and named_before:
+                elif is_pronoun(match["who"]) and named_before:
                     # 县委书记某某把目光投向了…。他说,……: the person the narration just named.
                     block = self._known(named_before[-1].name)
                 else:
@@ -481,7 +482,7 @@ class Walker:
         return True
 
     def _known(self, who: str, current: Block | None = None) -> Block | None:
-        if who in ("他", "她"):
+        if is_pronoun(who):
             return current
         post = re.search(rf"(?:{POSTS})$", who)
         surname = who[: post.start()] if post else ""

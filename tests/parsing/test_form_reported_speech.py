@@ -172,3 +172,18 @@ def test_a_speech_quoted_before_its_speaker_is_named_is_theirs():
     assert "加装电梯500台" in said["市住房和城乡建设局"] and "120个" in said["市住房和城乡建设局"]
     assert "新设外资企业80家" in said["市商务局"]
     assert "堤防45公里" in said["市水利局"] and "陈静怡" not in said["市水利局"]
+
+
+def test_officials_named_before_their_post_in_brackets_speak_for_their_unit():
+    article = parse_article("\n\n".join([
+        "新春第一会：各部门亮目标",
+        "2025-01-20 08:12　来源：桐川县融媒体中心",
+        "“今年是收官之年。”宋明远（县委书记）表示，今年全县要力争地区生产总值增长6.5%。",
+        "黄丽萍（县工业和信息化局局长）介绍，今年县工信局将新增规模以上工业企业30家。",
+        "去年全县新建高标准农田3.6万亩。这位局长告诉记者，今年将再新建技改项目40个。",
+    ]))
+    assert departments_of(article) == [
+        ("桐川县", "宋明远", ["县委书记"]), ("县工业和信息化局", "黄丽萍", ["局长"]),
+    ]
+    said = " ".join(c.text for c in article.departments[1].commitments)
+    assert "规模以上工业企业30家" in said and "技改项目40个" in said
