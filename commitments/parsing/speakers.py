@@ -95,6 +95,11 @@ def parse_speaker(paragraph: Paragraph) -> Speaker | None:
         parts = split_head(_squeeze(text))
         if parts:
             return Speaker(*parts, "", paragraph.end)
+        row = _TABLE_ROW.match(text)
+        # 市发展和改革委员会 何振宇 党组书记、主任: a table's row, the name before the titles.
+        parts = row and is_name(row["name"]) and split_head(row["unit"] + row["titles"] + row["name"])
+        if parts:
+            return Speaker(*parts, "", paragraph.end)
     unit_after = _UNIT_AFTER.match(text)
     if unit_after and is_name(unit_after["name"]):
         unit, titles = unit_after["unit"], _squeeze(unit_after["titles"])
@@ -147,6 +152,10 @@ _UNIT_AFTER = re.compile(
 _TITLES_IN_BRACKETS = re.compile(
     rf"^\s*(?P<unit>[\u4e00-\u9fff]{{2,20}}?)\s*[（(]\s*(?P<titles>[\u4e00-\u9fff、]{{2,16}}?)[ \u3000]*"
     rf"(?P<name>[\u4e00-\u9fff·]{{2,4}})\s*[）)]\s*[{COLONS}]?\s*(?P<rest>.*)$"
+)
+_TABLE_ROW = re.compile(
+    r"^\s*(?P<unit>[\u4e00-\u9fff]{2,20})[ \u3000]+(?P<name>[\u4e00-\u9fff·]{2,4})[ \u3000]+"
+    r"(?P<titles>[\u4e00-\u9fff、]{2,20})\s*$"
 )
 # The number of an item in a round-up: 1. / 一、 / （一）.
 _NUMBERING = re.compile(

@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 
+from commitments.parsing import parse_article
 from commitments.parsing.errors import ArticleParseError
 from commitments.parsing.readers import read_source
 from commitments.parsing.readers.html import accepts, decode_page
@@ -341,3 +342,24 @@ def test_a_saved_page_parses_into_an_article_with_its_metadata(name, title, publ
     for department in article.departments:
         for commitment in department.commitments:
             assert article.text[commitment.start : commitment.end] == commitment.text
+
+
+TABLE_PAGE = """<html><head><meta charset="utf-8"><title>某市部门重点任务清单_某市人民政府</title></head><body>
+<div class="content"><h1>某市部门重点任务清单</h1><p>发布时间：2024-02-27 09:15 来源：某市人民政府办公室</p>
+<p>现将部分市直部门2024年重点任务摘录如下：</p>
+<table><tr><th>部门</th><th>负责人</th><th>职务</th><th>重点任务</th></tr>
+<tr><td>市发展和改革委员会</td><td>何振宇</td><td>党组书记、主任</td>
+<td>1.谋划储备重大项目300个以上；<br>2.全年固定资产投资增长6%。</td></tr>
+<tr><td>市经济和信息化局</td><td>罗晓岚</td><td>局长</td>
+<td>新增规模以上工业企业120家；实施技术改造项目200个；新建5G基站3000个。</td></tr>
+</table></div></body></html>"""
+
+
+def test_a_table_of_units_heads_and_tasks_reads_row_by_row():
+    source = read_source(TABLE_PAGE.encode("utf-8"), filename="tasks.html")
+    assert "市发展和改革委员会 何振宇 党组书记、主任\n1.谋划储备重大项目300个以上；" in source.text
+    article = parse_article(TABLE_PAGE.encode("utf-8"), filename="tasks.html")
+    assert [(d.name, d.official.name, d.official.titles) for d in article.departments] == [
+        ("市发展和改革委员会", "何振宇", ["党组书记", "主任"]), ("市经济和信息化局", "罗晓岚", ["局长"]),
+    ]
+    assert any("5G基站3000个" in c.text for c in article.departments[1].commitments)

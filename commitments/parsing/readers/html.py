@@ -238,7 +238,9 @@ def _lay_out(root: Element) -> list[Line]:
             if in_link:
                 link_chars += len(node.strip())
             continue
-        block = node.tag in _BLOCKS or node is root
+        block = (node.tag in _BLOCKS or node is root) and not _is_short_cell(node)
+        if not block and node.tag in ("td", "th") and not leaving and pieces:
+            pieces.append(" ")  # a row's short cells on one line: 市发改委 何振宇 主任
         if leaving:
             if block:
                 flush()
@@ -263,6 +265,28 @@ def _lay_out(root: Element) -> list[Line]:
             work.append((child, False, link))
     flush()
     return lines
+
+
+# A table cell this short, holding no block or line break, is one field of its row (a unit, a
+# name, a post); a row's fields read as one line, its longer cells (the tasks) as their own.
+_SHORT_CELL = 20
+
+
+def _is_short_cell(node: Element) -> bool:
+    if node.tag not in ("td", "th"):
+        return False
+    length, work = 0, list(node.children)
+    while work:
+        child = work.pop()
+        if isinstance(child, str):
+            length += len(child.strip())
+        elif child.tag in _BLOCKS:
+            return False
+        else:
+            work.extend(child.children)
+        if length > _SHORT_CELL:
+            return False
+    return True
 
 
 # ---------------------------------------------------------------- the article body
