@@ -85,6 +85,7 @@ def parse_speaker(paragraph: Paragraph) -> Speaker | None:
     """
     text = _TITLE_LEAD.sub(lambda found: "　" * len(found.group()), paragraph.text)
     text = _NUMBERING.sub(lambda found: "　" * len(found.group()), text)
+    text = _TRANSCRIPT_LABEL.sub(lambda found: "　" * len(found.group()), text)
     match = _HEAD.match(text)
     if match:
         parts = split_head(_squeeze(match["head"]))
@@ -157,6 +158,8 @@ _TABLE_ROW = re.compile(
     r"^\s*(?P<unit>[\u4e00-\u9fff]{2,20})[ \u3000]+(?P<name>[\u4e00-\u9fff·]{2,4})[ \u3000]+"
     r"(?P<titles>[\u4e00-\u9fff、]{2,20})\s*$"
 )
+# A broadcast transcript's label before the words on tape: 【同期声】市交通运输局局长 张某：
+_TRANSCRIPT_LABEL = re.compile(r"^\s*[【\[](?:同期声?|同期|采访|现场声)[】\]]\s*")
 # The number of an item in a round-up: 1. / 一、 / （一）.
 _NUMBERING = re.compile(
     r"^\s*(?:[0-9]{1,2}\s*[.．、]|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十0-9]{1,3}[）)])\s*"

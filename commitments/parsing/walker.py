@@ -201,6 +201,11 @@ class Walker:
 
     def _read_unheld(self, index: int, paragraph: Paragraph) -> bool:
         text = paragraph.text
+        if _NARRATOR_LABEL.match(text):
+            # 【解说】 in a broadcast transcript: the narrator speaks until the next speaker.
+            self.current = None
+            self._unspoken(paragraph)
+            return False
         if self.interview and (_QUESTION.match(text) or _is_bare_question(text)):
             self.current = None
             self.questions_seen = True
@@ -514,6 +519,9 @@ class Walker:
         return Speaker(mention.unit, mention.titles, mention.name, "", 0)
 
 
+_NARRATOR_LABEL = re.compile(
+    r"^[【\[](?:解说|导语|现场|记者出镜|出镜|主持人|画外音|旁白|配音|口播|字幕)[】\]]"
+)
 _SIGNATURE = re.compile(r"^\s*(?:——|－－|--|—)\s*")
 
 

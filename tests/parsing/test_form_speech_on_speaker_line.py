@@ -3,6 +3,8 @@ spanning two units; a county-level city's mayor. Chengdu: no goals."""
 
 import pytest
 
+from commitments.parsing import parse_article
+
 from .forms import (
     all_commitments,
     commitment_matches,
@@ -65,3 +67,20 @@ def test_chengdu_gets_no_goals(article):
     assert all(c.goals == [] for c in all_commitments(article))
     assert "regional-cooperation" in commitment_with(article, "区域合作").themes
     assert "opening-up" in commitment_with(article, "综合保税区").themes
+
+
+def test_a_broadcast_transcript_gives_each_official_the_words_on_tape_only():
+    article = parse_article("\n\n".join([
+        "一把手谈新年打算",
+        "2023-02-10 19:30 来源：江城广播电视台",
+        "【解说】\n去年，全市新改建农村公路920公里。今年，交通部门将继续把项目建设摆在突出位置。",
+        "【同期声】市交通运输局局长　张立群：\n今年我们将新改建农村公路800公里。",
+        "【解说】\n住房保障同样是市民关心的热点，小区改造刚刚完工。",
+        "【同期声】市民　刘女士：\n希望今年别的小区也能把电梯装上。",
+        "【同期声】市住房和城乡建设局局长　覃海燕：\n今年全市计划改造老旧小区180个。",
+    ]))
+    said = {d.name: [c.text for c in d.commitments] for d in article.departments}
+    assert said == {
+        "市交通运输局": ["今年我们将新改建农村公路800公里。"],
+        "市住房和城乡建设局": ["今年全市计划改造老旧小区180个。"],
+    }
