@@ -87,7 +87,8 @@ _NOT_TITLE = re.compile(
 # 长江网, 某某区人民政府网), above the headline. Its name is the source when nothing else names one.
 _MASTHEAD = re.compile(
     r"^(?P<outlet>[\u4e00-\u9fff]{2,10}(?:日报|晚报|晨报|早报|时报|商报|都市报|快报|周刊)"
-    r"|[\u4e00-\u9fff]{2,12}(?:人民政府网|政府网|政府门户网站|门户网站|新闻网|融媒体中心|电视台)"
+    r"|[\u4e00-\u9fff]{2,12}(?:人民政府网|政府网|政府门户网站|门户网站|新闻网|融媒体中心|电视台"
+    r"|新闻办公室|新闻办)"
     r"|[\u4e00-\u9fff]{2,4}(?:发布|在线|网))"
     r"\s*(?:数字报纸|数字报|电子版|电子报)?$"
 )

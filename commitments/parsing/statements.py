@@ -24,7 +24,7 @@ ACTION_VERBS = (
     "开通", "开辟", "投用", "投运", "通车", "竣工", "完工", "增设", "新设", "落地", "降低", "减少",
     "压缩", "缩短", "增加", "新开", "改扩建", "引育", "培训", "减免", "创成", "申创", "新改建",
     "改建", "扩建", "整治", "治理", "修复", "守住", "守好", "新修", "修建", "铺设", "安排",
-    "控制在", "稳定在", "提高到", "提升到", "下降", "超过",
+    "控制在", "稳定在", "提高到", "提升到", "下降", "超过", "认定",
 )
 _ACTION = re.compile("|".join(ACTION_VERBS))
 # A verb this close to the start of a clause is what the clause is about (要抢抓…, 全面推进…).
@@ -62,6 +62,7 @@ PAST = re.compile(
 )
 # A heading sentence: short, no comma, ends the moment it has named the task (千方百计稳定和扩大就业。).
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_COURTESY = re.compile(r"谢谢|感谢|各位|大家好")
 _HEADING = re.compile(r"[^。！？!?；;，,：:]{2,25}[。！!]")
 _NUMERAL = "[一二三四五六七八九十]+"
 # A marker opens the paragraph or follows a stop or a comma, so that 第一批 or 唯一是 are no items.
@@ -102,6 +103,7 @@ def split_statements(paragraph: Paragraph) -> list[Statement]:
         and _HAN.search(text, heading.end())
         and not re.search(r"[0-9]", heading.group())
         and "是" not in heading.group()  # a judgement (粮食安全是“国之大者”。), not a task
+        and not _COURTESY.match(heading.group())  # 谢谢主持人。 / 感谢您的提问。
         and not is_past(heading.group())
     ):
         title = heading.group()[:-1].strip("“”\"「」")

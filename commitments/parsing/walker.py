@@ -95,6 +95,8 @@ class Walker:
         # Quoted paragraphs nobody is named in yet (“去年…… / “今年……。”): the tag closing the
         # quotation, or a signature line after it (——市商务局局长 陈某), says whose they are.
         self.held: list[tuple[int, Paragraph]] = []
+        # At a press conference, the official the last question was put to.
+        self.addressed: Speaker | None = None
 
     def walk(self) -> None:
         for index, paragraph in enumerate(self.content):
@@ -157,6 +159,23 @@ class Walker:
             self._give_held_to_closing_speaker(paragraph)
         return opened
 
+    def _introduce(self, mention: Mention, paragraph: Paragraph) -> bool:
+        """Someone named without speaking (记者采访了市经信局局长某某, 出席发布会的有……): they speak
+        when a tag or an answer names them. True when they are new."""
+        if mention.name in self.names:
+            return False
+        speaker = Speaker(mention.unit, mention.titles, mention.name, "", 0)
+        self.pending.append((self.content.index(paragraph), speaker))
+        self._remember(mention.name)
+        return True
+
+    def _addressed_in(self, question: str) -> Speaker | None:
+        """The official a press conference's question is put to (请问市科技局…), among those
+        named so far: an answer under 答： is theirs."""
+        speakers = [block.speaker for block in self.blocks] + [speaker for _, speaker in self.pending]
+        named = [speaker for speaker in speakers if len(speaker.unit) > 1 and speaker.unit in question]
+        return Speaker(named[-1].unit, named[-1].titles, named[-1].name, "", 0) if named else None
+
     def _awaits_attribution(self, text: str) -> bool:
         """A paragraph that is all quotation and names nobody: open at its end (a speech that
         runs on), or closed at its very end (the tag or signature may follow)."""
@@ -209,11 +228,14 @@ class Walker:
         if self.interview and (_QUESTION.match(text) or _is_bare_question(text)):
             self.current = None
             self.questions_seen = True
+            for mention in find_mentions(text):  # the host presents who will answer
+                self._introduce(mention, paragraph)
+            self.addressed = self._addressed_in(text)
             self._unspoken(paragraph)
             return False
         answer = _ANSWER.match(text)
         if answer and self.interview:
-            speaker = self._interviewee(index)
+            speaker = self.addressed or self._interviewee(index)
             if speaker:
                 block = self._block(speaker, paragraph, "answer")
                 self._add(block, paragraph, answer.end())
@@ -422,12 +444,7 @@ class Walker:
         for mention in [] if own_only else find_mentions(text):
             if mention.verb_end < 0:
                 silent.append(mention)
-                # Named without speaking (记者采访了市经信局局长某某): they speak when a tag names them.
-                if mention.name not in self.names:
-                    speaker = Speaker(mention.unit, mention.titles, mention.name, "", 0)
-                    self.pending.append((self.content.index(paragraph), speaker))
-                    self._remember(mention.name)
-                    introduced = True
+                introduced = self._introduce(mention, paragraph) or introduced
                 continue
             speaker = Speaker(mention.unit, mention.titles, mention.name, "", paragraph.start)
             block = self._block(speaker, paragraph, "reported")

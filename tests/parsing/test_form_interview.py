@@ -126,3 +126,34 @@ def test_a_speaker_line_run_into_the_narration_before_it_opens_their_turn():
     ]))
     assert departments_of(article) == [("市科技局", "王珂", ["局长"]), ("市市场监管局", "石岩", ["局长"])]
     assert [c.text for c in article.departments[0].commitments] == ["今年将新增高新技术企业300家。"]
+
+
+PRESS_CONFERENCE = """江城市人民政府新闻办公室
+《江城市现代服务业发展规划》新闻发布会实录
+
+发布时间：2021-08-20 10:00　来源：江城市人民政府新闻办公室
+
+主持人：欢迎出席今天的新闻发布会。出席今天发布会的有市发展改革委副主任王建勋先生，市商务局局长李慧敏女士，市科技局局长赵鹏飞先生。首先，请王建勋副主任介绍有关情况。
+
+王建勋：谢谢主持人。市发展改革委将每年滚动实施重大项目100个以上。
+
+问：请问在提振消费方面有哪些具体打算？（请问市商务局）
+
+市商务局局长李慧敏：今年，我们将新建改造一刻钟便民生活圈30个。
+
+记者：请问市科技局在科技服务业方面有哪些举措？
+
+答：今年，全市新认定高新技术企业200家以上。
+
+主持人：今天的发布会到此结束。
+"""
+
+
+def test_at_a_press_conference_each_answer_is_the_official_it_was_put_to():
+    article = parse_article(PRESS_CONFERENCE)
+    assert departments_of(article) == [
+        ("市发展改革委", "王建勋", ["副主任"]), ("市商务局", "李慧敏", ["局长"]), ("市科技局", "赵鹏飞", ["局长"]),
+    ]
+    said = {d.name: " ".join(c.text for c in d.commitments) for d in article.departments}
+    assert "高新技术企业200家" in said["市科技局"] and "高新技术企业" not in said["市发展改革委"]
+    assert article.title == "《江城市现代服务业发展规划》新闻发布会实录"

@@ -127,3 +127,8 @@ def test_variant_article_commitments():
 def test_a_short_judgement_opening_a_paragraph_is_no_heading():
     found = commitments_of("粮食安全是“国之大者”。今年全市新建高标准农田25万亩,培育龙头企业20家。")
     assert [text for _, text in found] == ["今年全市新建高标准农田25万亩,培育龙头企业20家。"]
+
+
+def test_a_courtesy_opening_an_answer_is_no_heading():
+    found = commitments_of("谢谢主持人。今年将新认定高新技术企业200家以上。")
+    assert [text for _, text in found] == ["今年将新认定高新技术企业200家以上。"]
