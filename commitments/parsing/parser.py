@@ -58,7 +58,7 @@ def parse_article(
     year = metadata.published_at.year if metadata.published_at else None
     late = bool(metadata.published_at and metadata.published_at.month >= 10)
     token = THIS_YEAR_IS_PAST.set(late)
-    ended = ENDED_PLANS.set(ended_plans(year))
+    ended = ENDED_PLANS.set(ended_plans(year, late))
     try:
         return _parse(text, parse_text, source_format, url, title_hint, paragraphs, layout,
                       metadata, year, city, max_commitments)

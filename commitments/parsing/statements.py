@@ -264,11 +264,13 @@ _THIS_YEAR = re.compile(r"今年")
 ENDED_PLANS: ContextVar[tuple[str, ...]] = ContextVar("ended_plans", default=("十三五",))
 
 
-def ended_plans(published_year: int | None) -> tuple[str, ...]:
-    """The plans over by the year of publication; 十三五 always (the genre begins with 十四五)."""
+def ended_plans(published_year: int | None, late: bool = False) -> tuple[str, ...]:
+    """The plans over by the time of publication: ended before its year, or ending with it when
+    the article is written late in the year (a 年终盘点 of December 2025 reports 十四五's results);
+    十三五 always (the genre begins with 十四五)."""
     return ("十三五",) + tuple(
         plan for plan, end in PLAN_PERIODS.items()
-        if plan != "十三五" and published_year and end < published_year
+        if plan != "十三五" and published_year and (end < published_year or (end == published_year and late))
     )
 
 

@@ -124,8 +124,8 @@ def _in_past_clause(text: str, position: int) -> bool:
 
 def _past_year(text: str, position: int, published_year: int | None = None) -> int | None:
     """The year a past figure was reached: its year, the last of a plan that is over (2020 for
-    十三五), the year before publication
-    for 去年 or 过去五年; None when the text does not say."""
+    十三五), the year before publication for 去年 or 过去五年, the year of publication for 今年以来
+    or 截至11月底; None when the text does not say."""
     sentence = next(match for match in SENTENCE.finditer(text) if match.end() > position).group()
     year = re.search(
         rf"(?<![到至0-9〇零一二三四五六七八九])(?<![到至] )((?:19|20)[0-9]{{2}}|[一二]〇[〇零一二三四五六七八九]{{2}}){GAP}年",
@@ -138,7 +138,14 @@ def _past_year(text: str, position: int, published_year: int | None = None) -> i
         return PLAN_PERIODS[ended[0]]
     if published_year and re.search(r"去年|过去[一二三四五两几]年|近[一二三四五两几]年", sentence):
         return published_year - 1
+    if published_year and _THIS_YEAR_SO_FAR.search(sentence):
+        return published_year
     return None
+
+
+# A result of the year of publication: 今年以来, 一年来, 截至11月底, 今年1至11月 (or 今年 in a
+# sentence read as past, late in the year).
+_THIS_YEAR_SO_FAR = re.compile(r"今年|一年来|截至[0-9一二三四五六七八九十]{1,2}月|1至[0-9]{1,2}月")
 
 
 def _year_deadlines(text: str, published_year: int | None = None) -> list[ParsedTarget]:

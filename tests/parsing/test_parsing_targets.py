@@ -137,3 +137,18 @@ def test_a_plan_that_is_over_reports_results_and_sets_no_deadline():
     ]
     (early,) = piece_targets("“十四五”期间，全市高新技术企业数量突破1.6万家。", published="2021-01-20")
     assert early[1][0] == ("“十四五”期间", 2025, "deadline")
+
+
+def test_a_year_end_review_reports_the_plan_ending_that_year_and_this_years_results():
+    body = ("今年以来，全市完成交通投资152亿元。“十四五”期间，全市累计完成交通投资710亿元。"
+            "明年将新改建农村公路600公里。")
+    assert piece_targets(body, published="2025-12-29") == [
+        ("明年将新改建农村公路600公里。", [
+            ("明年", 2026, "deadline"),
+            ("明年将新改建农村公路600公里", 2026, "quantity"),
+            ("全市完成交通投资152亿元", 2025, "baseline"),
+            ("全市累计完成交通投资710亿元", 2025, "baseline"),
+        ]),
+    ]
+    (early,) = piece_targets("“十四五”期间，全市将新改建农村公路3000公里。", published="2025-03-01")
+    assert early[1][0] == ("“十四五”期间", 2025, "deadline")
