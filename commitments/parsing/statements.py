@@ -62,6 +62,8 @@ PAST = re.compile(
 )
 # A heading sentence: short, no comma, ends the moment it has named the task (千方百计稳定和扩大就业。).
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+# A list's bullet: ✅ ▶ 🔸 📌 💡 • ● ■ ◆ ★ - …, emoji included.
+_BULLET = re.compile(r"^[✅✔☑▶►▸•●■◆◇★☆➤→\-\u2600-\u27bf\U0001F300-\U0001FAFF\ufe0f\s]+(?=[\u4e00-\u9fff“0-9])")
 _COURTESY = re.compile(r"谢谢|感谢|各位|大家好")
 _HEADING = re.compile(r"[^。！？!?；;，,：:]{2,25}[。！!]")
 _NUMERAL = "[一二三四五六七八九十]+"
@@ -91,6 +93,9 @@ def split_statements(paragraph: Paragraph) -> list[Statement]:
     """The commitments of one body paragraph, in order."""
     opening = dateline_end(paragraph.text)
     text, base = paragraph.text[opening:], paragraph.start + opening
+    bullet = _BULLET.match(text)
+    if bullet:
+        return _bullet_item(text, bullet.end(), base)
     markers = _enumeration(text)
     if markers:
         lead_in = _action_sentences(text[: markers[0].start()], base)
@@ -109,6 +114,18 @@ def split_statements(paragraph: Paragraph) -> list[Statement]:
         title = heading.group()[:-1].strip("“”\"「」")
         return [Statement(title, base, paragraph.end)]
     return _action_sentences(text, base)
+
+
+def _bullet_item(text: str, start: int, base: int) -> list[Statement]:
+    """A bulleted line (✅ 新签约亿元以上项目50个；) is a task of a list, a commitment with or
+    without a verb of action, unless it reports the past (▶ 2023年，全区……增长8.2%)."""
+    start, end = _trim(text, start, len(text))
+    item = text[start:end]
+    if not _HAN.search(item) or is_past(item) or _is_framing(item):
+        return []
+    if len(SENTENCE.findall(item)) > 1 or _ACTION.search(item):
+        return _action_sentences(item, base + start)
+    return [Statement(_first_clause(item), base + start, base + end)]
 
 
 def _enumeration(text: str) -> list[re.Match]:

@@ -132,3 +132,11 @@ def test_a_short_judgement_opening_a_paragraph_is_no_heading():
 def test_a_courtesy_opening_an_answer_is_no_heading():
     found = commitments_of("谢谢主持人。今年将新认定高新技术企业200家以上。")
     assert [text for _, text in found] == ["今年将新认定高新技术企业200家以上。"]
+
+
+def test_each_bulleted_task_is_a_commitment_and_a_bulleted_result_is_not():
+    assert commitments_of("✅ 新签约亿元以上项目50个；", "🔸 全年社会消费品零售总额增长6%；") == [
+        ("新签约亿元以上项目50个", "新签约亿元以上项目50个"),
+        ("全年社会消费品零售总额增长6%", "全年社会消费品零售总额增长6%"),
+    ]
+    assert commitments_of("▶ 2023年，全区固定资产投资增长8.2%。") == []
