@@ -89,7 +89,7 @@ def labelled(args):
 
     call_command("migrate", verbosity=0)
     call_command("import_article", str(SEED), verbosity=0)
-    documents = labelled_documents()
+    documents = labelled_documents(args.corpus) if args.corpus else labelled_documents()
     ids = label_resolver(Commitment.objects.values_list("id", "title", "text"))
     corpus = DatabaseCorpus()
     reporting = sum(1 for d in documents for _, titles in d.labels if titles)
@@ -162,6 +162,8 @@ def main(argv=None):
     parser.add_argument("--python-index", action="store_true",
                         help="with --scale: build the postings in Python, as on SQLite")
     parser.add_argument("--misses", action="store_true", help="list the shipped matcher's misses")
+    parser.add_argument("--corpus", type=Path,
+                        help="another folder of documents + .labels.json (default fixtures/evidence)")
     args = parser.parse_args(argv)
     if args.scale:
         setup_django()
