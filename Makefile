@@ -64,6 +64,7 @@ bench-import: $(VENV)/.dev-installed
 	DATABASE_URL=sqlite:///$(BENCH_IMPORT_DB) $(BIN)/python bench/run.py --imports-only $(BENCH_ARGS)
 
 # The evidence matcher: precision@1 and recall@3 on the labelled documents (fresh SQLite database);
+# BENCH_MATCH_ARGS="--corpus DIR" scores another folder of labelled documents;
 # BENCH_MATCH_ARGS="--scale" times a 10,000-character document against DATABASE_URL's commitments.
 bench-match: $(VENV)/.dev-installed
 	$(BIN)/python bench/matching.py $(BENCH_MATCH_ARGS)
