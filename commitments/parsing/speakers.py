@@ -298,14 +298,17 @@ class Mention:
     verb_end: int  # after the speech verb, or -1 when no speech verb follows
 
 
-def find_mentions(text: str) -> list[Mention]:
-    """Every unit+titles+name written in the text, in order; linear in the text's length."""
+def find_mentions(text: str, section_unit: str | None = None) -> list[Mention]:
+    """Every unit+titles+name written in the text, in order; linear in the text's length.
+
+    ``section_unit`` is the unit a section's subtitle or label names (市医保局：让群众看病更省心,
+    【市交通运输局】): a bare head's post (该局局长王某, 局长李某) is its head's."""
     mentions: list[Mention] = []
     for post in _POST_MENTION.finditer(text):
         end = post.end()
         if end < len(text) and text[end] == "、" or (mentions and post.start() < mentions[-1].end):
             continue
-        mention = _mention_at(text, post.start(), end)
+        mention = _mention_at(text, post.start(), end, section_unit)
         if mention:
             mentions.append(mention)
     named_first = [
@@ -333,7 +336,9 @@ def _names_first(text: str) -> list[Mention]:
     return found
 
 
-def _mention_at(text: str, post_start: int, post_end: int) -> Mention | None:
+def _mention_at(
+    text: str, post_start: int, post_end: int, section_unit: str | None = None
+) -> Mention | None:
     # The name may stand between spaces: 青山区委书记 彭浩 作了讲话.
     name_start = post_end
     while name_start < len(text) and name_start - post_end < 2 and text[name_start] in " \u3000":
@@ -360,7 +365,10 @@ def _mention_at(text: str, post_start: int, post_end: int) -> Mention | None:
             parts = split_head(text[start:post_end] + name)
             if parts and not _NOT_IN_UNIT.search(parts[0]):
                 return Mention(*parts, start, name_end, verb.end() if verb else -1)
-        named_before = _unit_named_before(text, post_start, text[post_start:post_end])
+        post = text[post_start:post_end]
+        named_before = _unit_named_before(text, post_start, post) or _section_head(
+            text, post_start, post, section_unit
+        )
         if named_before:
             # 记者来到市数据资源局，专访了局长许宁: the unit was named earlier in the sentence.
             return Mention(
@@ -387,6 +395,35 @@ _DEPARTMENT_NAMED = re.compile(
 _HEAD_POST = {"局": "局长", "委员会": "主任", "委": "主任", "办公室": "主任", "办": "主任",
               "厅": "厅长", "中心": "主任"}
 _SENTENCE_START = re.compile(r"[。！？!?\n]")
+
+
+def section_unit(text: str) -> tuple[str, bool] | None:
+    """The unit a section opens with, and whether the line is only that (a subtitle):
+    市医保局：让群众看病更省心 / 【市住建局】今年将改造老旧小区300个…"""
+    found = _SECTION_UNIT.match(text)
+    if not found:
+        return None
+    rest = text[found.end() :]
+    unit = found["label"] or found["subtitle"]
+    return unit, len(rest) <= 30 and not re.search(r"[。！？!?；;，,]", rest)
+
+
+_SECTION_UNIT = re.compile(
+    r"^\s*(?:[【\[](?P<label>[省市区县][\u4e00-\u9fff]{1,14}?(?:局|委员会|委|办公室|办|厅|中心))[】\]]"
+    r"|(?P<subtitle>[省市区县][\u4e00-\u9fff]{1,14}?(?:局|委员会|委|办公室|办|厅|中心))[：:])\s*"
+)
+
+
+def _section_head(text: str, post_start: int, post: str, unit: str | None) -> str | None:
+    """The section's unit for a bare head's post standing alone or after 该局 (该局局长王红梅)."""
+    if not unit:
+        return None
+    kind = next((kind for kind in _HEAD_POST if unit.endswith(kind)), None)
+    before = text[max(0, post_start - 2) : post_start]
+    alone = post_start == 0 or not _HAN_RUN_CHAR.match(text[post_start - 1]) or before in (
+        "该局", "该委", "该办", "该厅"
+    )
+    return unit if kind and _HEAD_POST[kind] == post and alone else None
 
 
 def _unit_named_before(text: str, post_start: int, post: str) -> str | None:

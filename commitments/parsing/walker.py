@@ -20,6 +20,7 @@ from .speakers import (
     is_pronoun,
     name_tag_pattern,
     parse_speaker,
+    section_unit,
 )
 
 _HEADLINE_MAX_LENGTH = 50
@@ -97,6 +98,8 @@ class Walker:
         self.held: list[tuple[int, Paragraph]] = []
         # At a press conference, the official the last question was put to.
         self.addressed: Speaker | None = None
+        # The unit the current section's subtitle or label names (市医保局：…, 【市住建局】).
+        self.section_unit: str | None = None
 
     def walk(self) -> None:
         for index, paragraph in enumerate(self.content):
@@ -220,6 +223,15 @@ class Walker:
 
     def _read_unheld(self, index: int, paragraph: Paragraph) -> bool:
         text = paragraph.text
+        section = section_unit(text) if not self.interview else None
+        if section:
+            # 市医保局：让群众看病更省心 / 【市住建局】……: a section of that unit begins; its head
+            # is named by post alone (该局局长王红梅).
+            self.section_unit, subtitle = section
+            self.current = None
+            if subtitle:
+                self._unspoken(paragraph)
+                return False
         if _NARRATOR_LABEL.match(text):
             # 【解说】 in a broadcast transcript: the narrator speaks until the next speaker.
             self.current = None
@@ -441,7 +453,7 @@ class Walker:
         tags: list[tuple[int, int, Block]] = []  # start, end (after verb), block
         silent: list[Mention] = []  # named in this paragraph without a speech verb
         introduced = False
-        for mention in [] if own_only else find_mentions(text):
+        for mention in [] if own_only else find_mentions(text, self.section_unit):
             if mention.verb_end < 0:
                 silent.append(mention)
                 introduced = self._introduce(mention, paragraph) or introduced

@@ -86,3 +86,17 @@ def test_a_unit_followed_by_its_head_in_brackets_is_a_speaker_line():
     ]
     (target,) = [t for t in article.departments[1].commitments[0].targets if t.kind == "quantity"]
     assert (target.value, target.unit, target.year) == (2, "‰", 2030)
+
+
+def test_a_section_named_for_its_unit_has_its_head_named_by_post_alone():
+    article = parse_article("\n\n".join([
+        "市直部门“一把手”谈新年打算",
+        "2022-12-28 08:12　来源：江城日报",
+        "市医保局：让群众看病更省心",
+        "说起明年的工作，该局局长王红梅表示，明年将新设“医保服务站”200个。",
+        "【市交通运输局】局长吴振华表示，明年全市将新改建农村公路200公里。（记者 钱一鸣）",
+    ]))
+    assert [(d.name, d.official.name) for d in article.departments] == [
+        ("市医保局", "王红梅"), ("市交通运输局", "吴振华"),
+    ]
+    assert ["医保服务站" in c.text for c in article.departments[0].commitments] == [True]
