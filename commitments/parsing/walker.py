@@ -100,6 +100,8 @@ class Walker:
         self.addressed: Speaker | None = None
         # The unit the current section's subtitle or label names (市医保局：…, 【市住建局】).
         self.section_unit: str | None = None
+        # The place a district's section is titled with (江夏：…), for its head's 区长 某某 line.
+        self.section_place: str | None = None
 
     def walk(self) -> None:
         for index, paragraph in enumerate(self.content):
@@ -223,6 +225,19 @@ class Walker:
 
     def _read_unheld(self, index: int, paragraph: Paragraph) -> bool:
         text = paragraph.text
+        place = _PLACE_SUBTITLE.match(text)
+        if place and not self.interview and not place["place"].endswith(_POST_ENDINGS):
+            # 江夏：打造光谷南大健康产业园 — a district's section; its head is named by post alone.
+            self.section_place = place["place"]
+            self.current = None
+            self._unspoken(paragraph)
+            return False
+        head = _POST_NAME_LINE.match(text)
+        if head and self.section_place and is_name(head["name"]):
+            # 区长 吴家明 under that section: the head of 江夏区.
+            unit = self.section_place + head["post"][0]
+            speaker = Speaker(unit, (head["post"],), head["name"], "", paragraph.end)
+            return self._speaker_line(speaker, paragraph)
         section = section_unit(text) if not self.interview else None
         if section:
             # 市医保局：让群众看病更省心 / 【市住建局】……: a section of that unit begins; its head
@@ -548,6 +563,11 @@ class Walker:
         return Speaker(mention.unit, mention.titles, mention.name, "", 0)
 
 
+_PLACE_SUBTITLE = re.compile(r"^(?P<place>[\u4e00-\u9fff]{2,3})[：:](?P<headline>[^，,。；;！？!?]{4,20})$")
+_POST_ENDINGS = ("长", "书记", "主任", "记者", "问", "答")
+_POST_NAME_LINE = re.compile(
+    r"^(?P<post>[区县](?:委书记|委副书记|长))[ \u3000]*(?P<name>[\u4e00-\u9fff·]{2,4})$"
+)
 _NARRATOR_LABEL = re.compile(
     r"^[【\[](?:解说|导语|现场|记者出镜|出镜|主持人|画外音|旁白|配音|口播|字幕)[】\]]"
 )

@@ -100,3 +100,16 @@ def test_a_section_named_for_its_unit_has_its_head_named_by_post_alone():
         ("市医保局", "王红梅"), ("市交通运输局", "吴振华"),
     ]
     assert ["医保服务站" in c.text for c in article.departments[0].commitments] == [True]
+
+
+def test_a_district_section_titled_with_its_place_has_its_head_named_by_post_alone():
+    article = parse_article("\n\n".join([
+        "新城区跑出加速度", "2021-01-22 07:30 来源：江城日报",
+        "1月21日，记者走进四个新城区，听区长们讲述发展蓝图。",
+        "江夏：打造大健康产业园", "区长 吴家明", "“十四五”期间，我们将引进生物医药企业200家。",
+        "汉南：建设通航产业新城", "区长 郑文涛", "今年将新建通用机场1座。",
+    ]))
+    assert [(d.name, d.official.name, d.official.titles) for d in article.departments] == [
+        ("江夏区", "吴家明", ["区长"]), ("汉南区", "郑文涛", ["区长"]),
+    ]
+    assert [len(d.commitments) for d in article.departments] == [1, 1]
