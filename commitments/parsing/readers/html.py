@@ -228,9 +228,11 @@ def _lay_out(root: Element) -> list[Line]:
         link_chars = 0
 
     # An iterative walk: a page of a million nested <div>s must not exhaust the stack.
-    work: list = [(root, False, False)]
+    # (node, leaving, in_link, block): a node's block-ness, decided on entering, is kept for
+    # leaving it (a table cell's is found by reading its contents).
+    work: list = [(root, False, False, True)]
     while work:
-        node, leaving, in_link = work.pop()
+        node, leaving, in_link, block = work.pop()
         if isinstance(node, str):
             # Within one run of text a wrapped source line is no space; between two elements
             # (<span>原创</span> <span>江夏发布</span>) the white space is one.
@@ -238,9 +240,6 @@ def _lay_out(root: Element) -> list[Line]:
             if in_link:
                 link_chars += len(node.strip())
             continue
-        block = (node.tag in _BLOCKS or node is root) and not _is_short_cell(node)
-        if not block and node.tag in ("td", "th") and not leaving and pieces:
-            pieces.append(" ")  # a row's short cells on one line: 市发改委 何振宇 主任
         if leaving:
             if block:
                 flush()
@@ -251,6 +250,9 @@ def _lay_out(root: Element) -> list[Line]:
             node.attrs.get("style", "")
         ):
             continue
+        block = (node.tag in _BLOCKS or node is root) and not _is_short_cell(node)
+        if not block and node.tag in ("td", "th") and pieces:
+            pieces.append(" ")  # a row's short cells on one line: 市发改委 何振宇 主任
         if block:
             flush()
             owners.append(node)
@@ -259,10 +261,10 @@ def _lay_out(root: Element) -> list[Line]:
             owners.pop()
             node.end = len(lines)
             continue
-        work.append((node, True, in_link))
+        work.append((node, True, in_link, block))
         link = in_link or (node.tag == "a" and "href" in node.attrs)
         for child in reversed(node.children):
-            work.append((child, False, link))
+            work.append((child, False, link, False))
     flush()
     return lines
 
