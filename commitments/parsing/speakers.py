@@ -387,13 +387,15 @@ def _mention_at(
 
 
 _HEAD_OF_GOVERNMENT = re.compile(r"(?:常务)?副?(?P<level>[市区县镇乡])长")
-# A department named in a sentence before its head is (在市农业农村局，局长高德胜…), and the post
-# that heads it: a 局 has its 局长, a 委 or 办 or 中心 its 主任, a 厅 its 厅长.
-_DEPARTMENT_NAMED = re.compile(
-    r"[省市区县][\u4e00-\u9fff]{1,12}?(?P<kind>局|委员会|委|办公室|办|厅|中心)(?=[，,的])"
-)
+# The post that heads a department: a 局 has its 局长, a 委 or 办 or 中心 its 主任, a 厅 its 厅长
+# (the longer kinds first, as the patterns below try them in this order).
 _HEAD_POST = {"局": "局长", "委员会": "主任", "委": "主任", "办公室": "主任", "办": "主任",
               "厅": "厅长", "中心": "主任"}
+_DEPARTMENT = rf"[省市区县][\u4e00-\u9fff]{{1,14}}?(?:{'|'.join(_HEAD_POST)})"
+# A department named in a sentence before its head is (在市农业农村局，局长高德胜…).
+_DEPARTMENT_NAMED = re.compile(
+    rf"[省市区县][\u4e00-\u9fff]{{1,12}}?(?P<kind>{'|'.join(_HEAD_POST)})(?=[，,的])"
+)
 _SENTENCE_START = re.compile(r"[。！？!?\n]")
 
 
@@ -409,8 +411,7 @@ def section_unit(text: str) -> tuple[str, bool] | None:
 
 
 _SECTION_UNIT = re.compile(
-    r"^\s*(?:[【\[](?P<label>[省市区县][\u4e00-\u9fff]{1,14}?(?:局|委员会|委|办公室|办|厅|中心))[】\]]"
-    r"|(?P<subtitle>[省市区县][\u4e00-\u9fff]{1,14}?(?:局|委员会|委|办公室|办|厅|中心))[：:])\s*"
+    rf"^\s*(?:[【\[](?P<label>{_DEPARTMENT})[】\]]|(?P<subtitle>{_DEPARTMENT})[：:])\s*"
 )
 
 
